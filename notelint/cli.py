@@ -1,0 +1,139 @@
+"""The command line: ``notelint [check] [PATHS...]``, ``notelint rule CODE``, ``notelint rules``.
+
+Exit codes: 0 no findings left, 1 findings left, 2 usage errors, missing paths, unreadable files or
+internal errors (the other files are still checked and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from notelint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("check", "rule", "rules")
+
+
+class UsageError(Exception):
+    pass
+
+
+def _codes(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    for flag, help_text in (
+        ("--select", "only these rules (codes, code prefixes, rule names or families; comma-separated)"),
+        ("--extend-select", "these rules in addition to the selected ones"),
+        ("--ignore", "not these rules"),
+    ):
+        parser.add_argument(flag, action="extend", type=_codes, metavar="RULES", help=help_text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="notelint", description="Lint and fix Markdown notes.")
+    parser.add_argument("--version", action="version", version=f"notelint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check notes (the default command)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .); - reads stdin")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes")
+    check.add_argument("--unsafe-fixes", action="store_true", help="also apply (and offer) unsafe fixes")
+    check.add_argument("--diff", action="store_true", help="print the diff --fix would make; change nothing")
+    _add_selection(check)
+    check.add_argument("--output-format", choices=("text", "json"), default="text")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    check.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file for every note")
+    check.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    check.add_argument("--stdin-filename", metavar="PATH", help="the name of the note read from stdin")
+    check.add_argument("--version", action="version", version=f"notelint {__version__}")
+
+    one = commands.add_parser("rule", help="print the documentation of one rule")
+    one.add_argument("rule", metavar="CODE_OR_NAME")
+    one.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    every = commands.add_parser("rules", help="list every rule")
+    every.add_argument("--output-format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")):
+        arguments.insert(0, "check")
+    parser = build_parser()
+    try:
+        namespace = parser.parse_args(arguments)
+    except SystemExit as exit_:
+        return EXIT_ERROR if exit_.code not in (0, None) else EXIT_CLEAN
+    try:
+        if namespace.command == "rule":
+            return show_rule(namespace.rule, namespace.output_format, sys.stdout)
+        if namespace.command == "rules":
+            return list_rules(namespace.output_format, sys.stdout)
+        from notelint.commands import run_check
+
+        return run_check(namespace, sys.stdout, sys.stderr)
+    except UsageError as error:
+        print(f"notelint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _default_registry():  # type: ignore[no-untyped-def]
+    from notelint.config import ConfigError, ConfigFinder
+    from notelint.registry import PluginError, Registry
+
+    try:
+        config = ConfigFinder().for_folder(Path.cwd())
+        return Registry.build(config.plugin_paths())
+    except (ConfigError, PluginError) as error:
+        raise UsageError(str(error)) from error
+
+
+def rule_json(rule) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    from notelint.rule import summary_of
+
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "family": rule.family,
+        "severity": rule.severity,
+        "fixable": rule.fixable,
+        "default_enabled": rule.default_enabled,
+        "summary": summary_of(rule),
+        "doc": rule.doc,
+    }
+
+
+def show_rule(wanted: str, output_format: str, out: TextIO) -> int:
+    registry = _default_registry()
+    rule = registry.lookup(wanted)
+    if rule is None:
+        raise UsageError(registry.explain_unknown(wanted))
+    if output_format == "json":
+        out.write(json.dumps(rule_json(rule), indent=2, ensure_ascii=False) + "\n")
+        return EXIT_CLEAN
+    flags = [rule.family, rule.severity, "fixable" if rule.fixable else "not fixable"]
+    flags.append("on by default" if rule.default_enabled else "off by default")
+    out.write(f"# {rule.name} ({rule.code})\n\n{', '.join(flags)}\n\n{rule.doc}\n")
+    return EXIT_CLEAN
+
+
+def list_rules(output_format: str, out: TextIO) -> int:
+    registry = _default_registry()
+    if output_format == "json":
+        out.write(json.dumps([rule_json(rule) for rule in registry.rules], indent=2, ensure_ascii=False) + "\n")
+        return EXIT_CLEAN
+    out.write(f"{'code':<7} {'name':<32} {'family':<12} {'fixable':<8} default\n")
+    for rule in registry.rules:
+        fixable = "yes" if rule.fixable else "no"
+        default = "on" if rule.default_enabled else "off"
+        out.write(f"{rule.code:<7} {rule.name:<32} {rule.family:<12} {fixable:<8} {default}\n")
+    return EXIT_CLEAN

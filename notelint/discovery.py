@@ -1,0 +1,68 @@
+"""Which files a run checks: ``*.md`` below the given folders, hidden and excluded folders skipped;
+a file named explicitly is always checked."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from notelint.config import ConfigFinder
+
+SUFFIXES = (".md", ".markdown")
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    path: Path
+    display: str
+
+
+@dataclass
+class Discovery:
+    targets: list[Target]
+    errors: list[str]
+
+
+def discover(paths: Sequence[str], finder: ConfigFinder) -> Discovery:
+    targets: list[Target] = []
+    errors: list[str] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, display: str) -> None:
+        key = Path(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            targets.append(Target(path, display))
+
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for found in _walk(path, finder):
+                add(found, os.path.normpath(found))
+        elif path.exists() or path.is_symlink():
+            add(path, os.path.normpath(given))
+        else:
+            errors.append(f"{given}: no such file or directory")
+    return Discovery(targets, errors)
+
+
+def _walk(root: Path, finder: ConfigFinder) -> list[Path]:
+    found: list[Path] = []
+    for folder, subfolders, files in os.walk(root):
+        here = Path(folder)
+        subfolders[:] = sorted(
+            name
+            for name in subfolders
+            if not name.startswith(".")
+            and name not in SKIPPED_FOLDERS
+            and not finder.for_folder(here).is_excluded(here / name)
+        )
+        for name in sorted(files):
+            candidate = here / name
+            if name.lower().endswith(SUFFIXES) and not name.startswith("."):
+                if not finder.for_path(candidate).is_excluded(candidate):
+                    found.append(candidate)
+    return found

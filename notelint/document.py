@@ -1,0 +1,262 @@
+"""The document model: a note read once, decoded once and parsed once.
+
+Rules receive a :class:`Document`; they never read files or parse again.  Offsets are character
+offsets into :attr:`Document.text` (the decoded text without BOM, with CRLF folded to LF when the
+file uses CRLF throughout); positions are 1-based lines and columns counted in characters.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+BOM = "\ufeff"
+Newline = Literal["\n", "\r\n"]
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_FRONT_MATTER_OPEN = "---"
+_FRONT_MATTER_CLOSE = ("---", "...")
+
+
+class DecodeError(ValueError):
+    """The bytes of a file are not a text note notelint can read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and column; columns count characters."""
+
+    line: int
+    column: int
+
+
+class LineIndex:
+    """Maps character offsets to 1-based line/column positions and back.
+
+    Line breaks are recognised exactly as markdown-it does (``\\r\\n``, ``\\r`` or ``\\n``), so the
+    line numbers agree with the token maps even in files with mixed line endings.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        starts = [0]
+        ends = []
+        for match in _LINE_BREAK.finditer(text):
+            ends.append(match.start())
+            starts.append(match.end())
+        ends.append(len(text))
+        self._starts = starts
+        self._ends = ends
+
+    @property
+    def line_count(self) -> int:
+        """Number of lines; a final line break does not open a counted line of its own."""
+        if len(self._starts) > 1 and self._starts[-1] == len(self._text):
+            return len(self._starts) - 1
+        return len(self._starts)
+
+    def position(self, offset: int) -> Position:
+        offset = max(0, min(offset, len(self._text)))
+        row = bisect.bisect_right(self._starts, offset) - 1
+        return Position(row + 1, offset - self._starts[row] + 1)
+
+    def offset(self, line: int, column: int = 1) -> int:
+        """Offset of a 1-based line and column (clamped to the text)."""
+        row = max(0, min(line - 1, len(self._starts) - 1))
+        return min(self._starts[row] + column - 1, len(self._text))
+
+    def line_start(self, line: int) -> int:
+        return self.offset(line, 1)
+
+    def line_end(self, line: int) -> int:
+        """Offset just before the line break of a 1-based line."""
+        row = max(0, min(line - 1, len(self._ends) - 1))
+        return self._ends[row]
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line without its line break."""
+        return self._text[self.line_start(line) : self.line_end(line)]
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The YAML block between ``---`` lines at the top of a note.
+
+    Lines are 1-based and inclusive: ``start_line`` is the opening ``---``, ``end_line`` the closing
+    one (or the last line of the file when ``closed`` is false).  ``raw`` is the text between the
+    fences and begins at offset ``content_start``.
+    """
+
+    start_line: int
+    end_line: int
+    raw: str
+    content_start: int
+    content_end: int
+    closed: bool
+
+
+def decode(data: bytes) -> tuple[str, bool, Newline]:
+    """Decode note bytes: return the text (BOM removed, CRLF folded to LF when uniform), whether
+    there was a BOM, and the newline style to write back.  Raises :class:`DecodeError`."""
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise DecodeError(f"contains a NUL byte at offset {nul}; it looks like a binary file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DecodeError(
+            f"is not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})"
+        ) from None
+    has_bom = text.startswith(BOM)
+    if has_bom:
+        text = text[1:]
+    crlf = text.count("\r\n")
+    if crlf and crlf == text.count("\n") and crlf == text.count("\r"):
+        return text.replace("\r\n", "\n"), has_bom, "\r\n"
+    return text, has_bom, "\n"
+
+
+def encode(text: str, has_bom: bool, newline: Newline) -> bytes:
+    """The inverse of :func:`decode`."""
+    if newline == "\r\n":
+        text = text.replace("\n", "\r\n")
+    return ((BOM if has_bom else "") + text).encode("utf-8")
+
+
+def find_front_matter(text: str, index: LineIndex) -> FrontMatter | None:
+    """Locate a front matter block: a first line that is exactly ``---``."""
+    if index.line_text(1).rstrip() != _FRONT_MATTER_OPEN or index.line_count < 1:
+        return None
+    if not _LINE_BREAK.search(text[: index.line_end(1) + 2]):
+        return None
+    content_start = index.line_start(2)
+    for line in range(2, index.line_count + 1):
+        if index.line_text(line).rstrip() in _FRONT_MATTER_CLOSE:
+            content_end = index.line_start(line)
+            return FrontMatter(1, line, text[content_start:content_end], content_start, content_end, True)
+    return FrontMatter(1, index.line_count, text[content_start:], content_start, len(text), False)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSpan:
+    """A block token and the 1-based, inclusive lines it covers."""
+
+    token: Token
+    first_line: int
+    last_line: int
+
+
+@dataclass
+class Document:
+    """One note: its text, its line index, its front matter span and its markdown-it tokens."""
+
+    path: str
+    text: str
+    has_bom: bool = False
+    newline: Newline = "\n"
+    index: LineIndex = field(init=False)
+    front_matter: FrontMatter | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.index = LineIndex(self.text)
+        self.front_matter = find_front_matter(self.text, self.index)
+
+    @classmethod
+    def from_bytes(cls, path: str, data: bytes) -> Document:
+        text, has_bom, newline = decode(data)
+        return cls(path, text, has_bom, newline)
+
+    def to_bytes(self) -> bytes:
+        return encode(self.text, self.has_bom, self.newline)
+
+    def with_text(self, text: str) -> Document:
+        """The same file with new text (after fixes); BOM and newline style are kept."""
+        return Document(self.path, text, self.has_bom, self.newline)
+
+    # -- the parse -------------------------------------------------------------------------
+
+    @property
+    def body_start_line(self) -> int:
+        """First 1-based line of the Markdown body (after a closed front matter block)."""
+        if self.front_matter is not None and self.front_matter.closed:
+            return self.front_matter.end_line + 1
+        return 1
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """markdown-it tokens of the body (CommonMark, tables, strikethrough).
+
+        A closed front matter block is replaced by as many empty lines before parsing, so every
+        token's ``map`` holds 0-based line numbers of the whole file.
+        """
+        from notelint.parser import parse
+
+        if self.front_matter is not None and self.front_matter.closed:
+            body = self.text[self.index.line_start(self.body_start_line) :]
+            hidden_lines = self.body_start_line - 1
+            if self.body_start_line > self.index.line_count and not body:
+                return parse("")
+            return parse("\n" * hidden_lines + body)
+        return parse(self.text)
+
+    @cached_property
+    def blocks(self) -> list[TokenSpan]:
+        """Every token that has a line map, with its 1-based inclusive line span."""
+        spans = []
+        for token in self.tokens:
+            if token.map is not None and token.map[1] > token.map[0]:
+                spans.append(TokenSpan(token, token.map[0] + 1, token.map[1]))
+        return spans
+
+    @cached_property
+    def code_lines(self) -> frozenset[int]:
+        """1-based lines inside fenced or indented code blocks, fences included."""
+        lines: set[int] = set()
+        for span in self.blocks:
+            if span.token.type in ("fence", "code_block"):
+                lines.update(range(span.first_line, span.last_line + 1))
+        return frozenset(lines)
+
+    @cached_property
+    def code_spans(self) -> tuple[tuple[int, int], ...]:
+        """Offsets of inline code spans (GitLab's ``$`…`$`` math included) in paragraphs,
+        headings and table cells, backticks included."""
+        from notelint.spans import code_spans
+
+        found: list[tuple[int, int]] = []
+        for span in self.blocks:
+            if span.token.type == "inline" and "`" in span.token.content:
+                start = self.index.line_start(span.first_line)
+                end = self.index.line_end(span.last_line)
+                found.extend(code_spans(self.text, start, end))
+        return tuple(found)
+
+    def in_code_span(self, offset: int) -> bool:
+        """Whether an offset lies inside an inline code span (not on its first backtick)."""
+        return any(start < offset < end for start, end in self.code_spans)
+
+    @cached_property
+    def front_matter_lines(self) -> frozenset[int]:
+        if self.front_matter is None or not self.front_matter.closed:
+            return frozenset()
+        return frozenset(range(self.front_matter.start_line, self.front_matter.end_line + 1))
+
+    # -- positions -------------------------------------------------------------------------
+
+    def position(self, offset: int) -> Position:
+        return self.index.position(offset)
+
+    def offset(self, line: int, column: int = 1) -> int:
+        return self.index.offset(line, column)
+
+    def line_text(self, line: int) -> str:
+        return self.index.line_text(line)
+
+    @property
+    def line_count(self) -> int:
+        return self.index.line_count

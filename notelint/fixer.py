@@ -1,0 +1,90 @@
+"""Apply fixes: non-overlapping edits per pass, re-check, repeat until nothing fixable is left."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from notelint.diagnostics import Edit, Finding, Fix
+from notelint.document import Document
+from notelint.linter import LintResult
+
+MAX_PASSES = 10
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
+    """Apply every fix whose edits overlap no fix chosen before it (in text order).
+
+    A fix is atomic: all of its edits or none.  Returns the new text and the fixes applied.
+    """
+    chosen: list[Fix] = []
+    taken: list[Edit] = []
+    for fix in sorted(fixes, key=lambda fix: (fix.start, fix.end)):
+        edits = fix.edits
+        inner_conflict = any(a.overlaps(b) for i, a in enumerate(edits) for b in edits[i + 1 :])
+        if inner_conflict or any(edit.overlaps(other) for edit in edits for other in taken):
+            continue
+        chosen.append(fix)
+        taken.extend(edits)
+    pieces = []
+    cursor = 0
+    for edit in sorted(taken, key=lambda edit: (edit.start, edit.end)):
+        pieces.append(text[cursor : edit.start])
+        pieces.append(edit.content)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces), chosen
+
+
+@dataclass
+class FixOutcome:
+    """The fixed document, what is left to report, and how the passes went."""
+
+    document: Document
+    result: LintResult
+    fixed: Counter[str] = field(default_factory=Counter)
+    passes: int = 0
+    not_converged: list[str] = field(default_factory=list)
+
+    @property
+    def fixed_count(self) -> int:
+        return sum(self.fixed.values())
+
+
+def fix_document(
+    document: Document,
+    lint: Callable[[Document], LintResult],
+    unsafe_fixes: bool,
+) -> FixOutcome:
+    """Fix until no fixable finding remains, at most :data:`MAX_PASSES` passes.
+
+    A rule whose fixes keep producing new fixable findings (or undo each other) is named in
+    ``not_converged`` instead of being looped on.
+    """
+    result = lint(document)
+    outcome = FixOutcome(document, result)
+    seen_texts = {document.text}
+    while True:
+        fixable = [finding for finding in result.findings if finding.is_fixable(unsafe_fixes)]
+        if not fixable or result.crashes:
+            break
+        if outcome.passes == MAX_PASSES:
+            outcome.not_converged = _rule_names(fixable)
+            break
+        by_fix = {id(finding.fix): finding for finding in fixable}
+        new_text, applied = apply_fixes(document.text, [finding.fix for finding in fixable if finding.fix])
+        if new_text == document.text or new_text in seen_texts:
+            outcome.not_converged = _rule_names(fixable)
+            break
+        seen_texts.add(new_text)
+        outcome.passes += 1
+        outcome.fixed.update(by_fix[id(fix)].code for fix in applied)
+        document = document.with_text(new_text)
+        result = lint(document)
+        outcome.document, outcome.result = document, result
+    return outcome
+
+
+def _rule_names(findings: Sequence[Finding]) -> list[str]:
+    return sorted({f"{finding.code} ({finding.name})" for finding in findings})

@@ -1,0 +1,110 @@
+"""Output formats for findings: ``text`` (ruff's concise lines plus a summary) and ``json``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from notelint.diagnostics import Finding
+
+
+@dataclass(frozen=True)
+class Summary:
+    findings: Sequence[Finding]
+    fixed: int
+    fix_mode: bool
+    unsafe_fixes: bool
+
+    @property
+    def fixable(self) -> int:
+        return sum(finding.is_fixable(self.unsafe_fixes) for finding in self.findings)
+
+    @property
+    def hidden_unsafe(self) -> int:
+        if self.unsafe_fixes:
+            return 0
+        return sum(finding.fix is not None and not finding.is_fixable(False) for finding in self.findings)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def text_line(finding: Finding, unsafe_fixes: bool) -> str:
+    marker = "[*] " if finding.is_fixable(unsafe_fixes) else ""
+    return f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {marker}{finding.message}"
+
+
+def render_text(summary: Summary) -> str:
+    lines = [text_line(finding, summary.unsafe_fixes) for finding in summary.findings]
+    remaining = len(summary.findings)
+    total = remaining + summary.fixed
+    if summary.fix_mode and summary.fixed:
+        lines.append(f"Found {_plural(total, 'problem')} ({summary.fixed} fixed, {remaining} remaining).")
+    elif remaining:
+        closing = f"Found {_plural(remaining, 'problem')}"
+        if summary.fixable:
+            closing += f" ({summary.fixable} fixable with --fix)"
+        lines.append(closing + ".")
+    else:
+        lines.append("All checks passed!")
+    if summary.hidden_unsafe:
+        lines.append(
+            f"({_plural(summary.hidden_unsafe, 'hidden fix')} can be enabled with the `--unsafe-fixes` option.)"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    fix = None
+    if finding.fix is not None:
+        fix = {
+            "applicability": finding.fix.applicability.value,
+            "message": finding.fix.message,
+            "edits": [
+                {
+                    "line": edit.line,
+                    "column": edit.column,
+                    "end_line": edit.end_line,
+                    "end_column": edit.end_column,
+                    "content": edit.content,
+                }
+                for edit in finding.fix_edits
+            ],
+        }
+    return {
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "code": finding.code,
+        "name": finding.name,
+        "family": finding.family,
+        "severity": finding.severity,
+        "message": finding.message,
+        "fix": fix,
+    }
+
+
+def render_json(summary: Summary) -> str:
+    return json.dumps([finding_json(finding) for finding in summary.findings], indent=2, ensure_ascii=False) + "\n"
+
+
+def render_statistics(summary: Summary) -> str:
+    counts = Counter(finding.code for finding in summary.findings)
+    names = {finding.code: finding.name for finding in summary.findings}
+    fixable = {finding.code for finding in summary.findings if finding.is_fixable(summary.unsafe_fixes)}
+    width = max((len(str(count)) for count in counts.values()), default=1)
+    lines = [
+        f"{count:>{width}}\t{code}\t{'[*]' if code in fixable else '[ ]'} {names[code]}"
+        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    lines.append(f"Found {_plural(len(summary.findings), 'problem')}.")
+    return "\n".join(lines) + "\n"
+
+
+REPORTERS = {"text": render_text, "json": render_json}

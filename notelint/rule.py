@@ -1,0 +1,125 @@
+"""The rule interface: a rule is data plus one check function.
+
+Built-in rules and plugins look alike::
+
+    from notelint.rule import rule
+    from notelint.diagnostics import Violation
+
+    @rule(code="NL003", name="trailing-whitespace", family="markdown", severity="warning")
+    def trailing_whitespace(document, options):
+        \"\"\"## What it does
+        ...\"\"\"
+        yield Violation(start, end, "Trailing whitespace")
+
+Anything that satisfies :class:`RuleLike` (a ``typing.Protocol``) can be registered, so a plugin
+may also write its own class.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from notelint.diagnostics import FAMILIES, Family, Severity, Violation
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from notelint.document import Document
+
+CheckFunction = Callable[["Document", Any], Iterable[Violation]]
+_CODE = re.compile(r"^[A-Z]{1,6}[0-9]{1,4}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@runtime_checkable
+class RuleLike(Protocol):
+    """What the engine needs from a rule."""
+
+    code: str
+    name: str
+    family: Family
+    severity: Severity
+    default_enabled: bool
+    fixable: bool
+    options_model: type[BaseModel] | None
+    doc: str
+
+    def check(self, document: Document, options: Any) -> Iterable[Violation]: ...
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule made from a check function; its docstring is the rule's documentation."""
+
+    code: str
+    name: str
+    family: Family
+    severity: Severity
+    default_enabled: bool
+    fixable: bool
+    options_model: type[BaseModel] | None
+    doc: str
+    function: CheckFunction
+
+    def check(self, document: Document, options: Any) -> Iterable[Violation]:
+        return self.function(document, options)
+
+    @property
+    def summary(self) -> str:
+        return summary_of(self)
+
+
+def summary_of(rule: RuleLike) -> str:
+    """The first sentence of a rule's *What it does* section."""
+    lines = [line.strip() for line in rule.doc.splitlines()]
+    text = []
+    for line in lines:
+        if line.startswith("#") or not line:
+            if text:
+                break
+            continue
+        text.append(line)
+    sentence = " ".join(text)
+    return sentence.split(". ")[0].rstrip(".")
+
+
+def validate_rule(candidate: object) -> str | None:
+    """Why ``candidate`` is not a usable rule, or None when it is."""
+    if not isinstance(candidate, RuleLike):
+        return "is not a rule (needs code, name, family, severity, default_enabled, fixable, options_model, doc, check)"
+    if not _CODE.match(candidate.code):
+        return f"has an invalid code {candidate.code!r} (letters then digits, like NL001)"
+    if not _NAME.match(candidate.name):
+        return f"has an invalid name {candidate.name!r} (kebab-case, like trailing-whitespace)"
+    if candidate.family not in FAMILIES:
+        return f"has an unknown family {candidate.family!r} (one of {', '.join(FAMILIES)})"
+    if candidate.severity not in ("error", "warning"):
+        return f"has an invalid severity {candidate.severity!r} (error or warning)"
+    return None
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    family: Family,
+    severity: Severity = "warning",
+    default_enabled: bool = True,
+    fixable: bool = False,
+    options: type[BaseModel] | None = None,
+) -> Callable[[CheckFunction], Rule]:
+    """Turn a check function into a :class:`Rule`; the function's docstring becomes its docs."""
+
+    def wrap(function: CheckFunction) -> Rule:
+        doc = inspect.cleandoc(function.__doc__ or "")
+        made = Rule(code, name, family, severity, default_enabled, fixable, options, doc, function)
+        problem = validate_rule(made)
+        if problem is not None:
+            raise ValueError(f"rule {code} {problem}")
+        return made
+
+    return wrap

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from notelint.diagnostics import Edit, Fix, Violation
+from notelint.document import Document
+from notelint.rule import rule
+from notelint.rules.markdown.lists import list_items
+
+_BULLETS = ("-", "+", "*")
+
+
+@rule(code="NL002", name="doubled-list-marker", family="markdown", severity="warning", fixable=True)
+def doubled_list_marker(document: Document, options: None) -> Iterator[Violation]:
+    """## What it does
+    Finds a list item that starts with two bullet markers (`- - text`).
+
+    ## Why is this bad?
+    The second marker opens a nested list inside an empty item: the note shows an empty bullet
+    with the text one level deeper. It is almost always a slip while indenting.
+
+    ## Example
+    ```markdown
+    - GAT: attend on neighbours
+    - - instead of future predict node
+      - problem: convey position
+    ```
+
+    Use instead:
+    ```markdown
+    - GAT: attend on neighbours
+      - instead of future predict node
+      - problem: convey position
+    ```
+
+    ## Fix
+    When the item follows a sibling, the outer marker becomes indentation, so the line opens the
+    nested list under the item above (as its indented neighbours already are); as the first item of
+    its list, the inner marker is removed.
+    """
+    for item, _ in list_items(document):
+        parent = item.parent
+        if parent is None or parent.line != item.line or item.index_in_list != 0:
+            continue
+        if item.marker not in _BULLETS or parent.marker not in _BULLETS:
+            continue
+        line_start = document.offset(item.line)
+        inner_start = line_start + item.marker_column
+        inner_end = line_start + item.content_column
+        if parent.index_in_list > 0:
+            outer_start = line_start + parent.marker_column
+            edit = Edit(outer_start, outer_start + len(parent.marker), " " * len(parent.marker))
+            fix = Fix.safe("Indent the item under the one above", edit)
+        else:
+            fix = Fix.safe("Remove the second marker", Edit.delete(inner_start, inner_end))
+        yield Violation(inner_start, inner_start + len(item.marker), "Doubled list marker opens an empty item", fix)

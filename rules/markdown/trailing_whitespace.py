@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from notelint.diagnostics import Edit, Fix, Violation
+from notelint.document import Document
+from notelint.rule import rule
+
+
+def _hard_break_lines(document: Document) -> set[int]:
+    """Lines whose line break sits inside a paragraph or heading: two trailing spaces there are a
+    hard line break, which is content."""
+    lines: set[int] = set()
+    for span in document.blocks:
+        if span.token.type == "inline":
+            lines.update(range(span.first_line, span.last_line))
+    return lines
+
+
+@rule(code="NL003", name="trailing-whitespace", family="markdown", severity="warning", fixable=True)
+def trailing_whitespace(document: Document, options: None) -> Iterator[Violation]:
+    """## What it does
+    Finds spaces and tabs at the end of a line.
+
+    ## Why is this bad?
+    They are invisible, make diffs noisy and editors disagree about them. Two or more spaces
+    inside a paragraph are a hard line break and are left alone, as are code blocks, math blocks,
+    code spans and front matter, where whitespace belongs to the content.
+
+    ## Example
+    ```markdown
+    - a bullet with spaces after it···
+    ```
+
+    ## Fix
+    Removes the trailing whitespace (safe).
+    """
+    skipped = document.code_lines | document.front_matter_lines
+    hard_breaks = _hard_break_lines(document)
+    for line in range(1, document.line_count + 1):
+        if line in skipped:
+            continue
+        text = document.line_text(line)
+        stripped = text.rstrip(" \t")
+        if stripped == text:
+            continue
+        trailing = text[len(stripped) :]
+        if line in hard_breaks and stripped and len(trailing) >= 2 and set(trailing) == {" "}:
+            continue
+        start = document.offset(line) + len(stripped)
+        end = document.offset(line) + len(text)
+        if document.in_code_span(end):
+            continue
+        yield Violation(start, end, "Trailing whitespace", Fix.safe("Remove trailing whitespace", Edit.delete(start, end)))
