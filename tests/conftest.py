@@ -1,0 +1,61 @@
+"""Shared test helpers: run the real command line in a subprocess, on real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+def run_notelint(*args: str | Path, cwd: Path | None = None, stdin: bytes | None = None,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m notelint ARGS`` as a user would, and return its exit code and output."""
+    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    completed = subprocess.run(
+        [sys.executable, "-m", "notelint", *map(str, args)],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        env=environment,
+        check=False,
+    )
+    return subprocess.CompletedProcess(
+        completed.args,
+        completed.returncode,
+        completed.stdout.decode("utf-8", "replace"),
+        completed.stderr.decode("utf-8", "replace"),
+    )
+
+
+def findings_json(*args: str | Path, cwd: Path | None = None) -> list[dict[str, Any]]:
+    """Run a check with ``--output-format json`` and return the parsed findings."""
+    completed = run_notelint("check", "--output-format", "json", *args, cwd=cwd)
+    assert completed.returncode in (0, 1), completed.stderr
+    return json.loads(completed.stdout)
+
+
+@pytest.fixture
+def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
+    return run_notelint
+
+
+@pytest.fixture
+def write_note(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a note (text, exact bytes as UTF-8) under tmp_path and return its path."""
+
+    def write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+        return path
+
+    return write
