@@ -9,6 +9,7 @@ from typing import TextIO
 
 from notelint.config import ConfigError, ConfigFinder
 from notelint.discovery import discover
+from notelint.registry import PluginError
 from notelint.reporters import REPORTERS, Summary, render_statistics
 from notelint.runner import FileReport, Runner, RunOptions
 from notelint.ruleset import Selection
@@ -29,6 +30,11 @@ def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         selection=Selection(namespace.select, namespace.extend_select or (), namespace.ignore or ()),
     )
     runner = Runner(finder, options)
+    try:  # selectors given on the command line are checked once, before any file
+        runner.ruleset_for(Path.cwd() / "selection-check.md")
+    except (ConfigError, PluginError) as error:
+        err.write(f"notelint: error: {error}\n")
+        return EXIT_ERROR
     paths = namespace.paths or ["."]
     reports: list[FileReport] = []
     errors: list[str] = []
@@ -68,7 +74,9 @@ def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_FINDINGS if any(report.diff for report in reports) else EXIT_CLEAN
 
     summary = Summary(findings, fixed, namespace.fix, namespace.unsafe_fixes)
-    if namespace.statistics:
+    if errors and not findings and not fixed and namespace.output_format == "text":
+        pass  # nothing was found, but not everything could be checked: no "All checks passed!"
+    elif namespace.statistics:
         out.write(render_statistics(summary))
     else:
         out.write(REPORTERS[namespace.output_format](summary))

@@ -1,0 +1,268 @@
+"""The command line, flag by flag and exit code by exit code, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO, findings_json, run_notelint
+
+GLUED = "- first item\n- second item.\nComment: a paragraph that was meant to stand alone\n"
+CLEAN = "# Montag Vormittag\n\n- an item\n"
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(FIXTURES, folder)
+    return folder
+
+
+def test_notes_folder_is_clean() -> None:
+    result = run_notelint("check", "notes", cwd=REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("All checks passed!")
+
+
+def test_seed_findings_at_exact_lines(seeds: Path) -> None:
+    found = findings_json(seeds)
+    markdown = {(Path(f["path"]).name, f["line"], f["column"], f["code"]) for f in found if f["family"] == "markdown"}
+    assert markdown == {
+        ("icassp-2025.md", 21, 1, "NL001"),
+        ("icassp-2025.md", 30, 1, "NL001"),
+        ("icassp-2025.md", 60, 1, "NL001"),
+        ("icml-2024.md", 42, 3, "NL002"),
+    }
+
+
+def test_text_output_format_and_summary(write_note, tmp_path: Path) -> None:
+    write_note("a.md", GLUED)
+    result = run_notelint("a.md", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("a.md:3:1: NL001 [*] Paragraph glued to the list above")
+    assert lines[-1] == "Found 1 problem (1 fixable with --fix)."
+
+
+def test_default_path_is_current_folder_and_hidden_folders_are_skipped(write_note, tmp_path: Path) -> None:
+    write_note("sub/a.md", GLUED)
+    write_note(".hidden/b.md", GLUED)
+    write_note("notes.txt", GLUED)
+    result = run_notelint(cwd=tmp_path)
+    assert result.returncode == 1
+    assert "sub/a.md:3:1: NL001" in result.stdout
+    assert ".hidden" not in result.stdout and "notes.txt" not in result.stdout
+
+
+def test_explicit_file_is_checked_even_when_excluded(write_note, tmp_path: Path) -> None:
+    write_note("pyproject.toml", '[tool.notelint]\nexclude = ["drafts"]\n')
+    write_note("drafts/a.md", GLUED)
+    assert run_notelint(".", cwd=tmp_path).returncode == 0
+    named = run_notelint("drafts/a.md", cwd=tmp_path)
+    assert named.returncode == 1 and "drafts/a.md:3:1" in named.stdout
+
+
+def test_fix_then_second_fix_changes_nothing(seeds: Path) -> None:
+    first = run_notelint("--fix", seeds)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "4 fixed, 0 remaining" in first.stdout
+    fixed = {path.name: path.read_bytes() for path in seeds.iterdir()}
+    assert b"neighbors\n  - instead of future predict node\n" in fixed["icml-2024.md"]
+    assert b"networks...\n\nProblem: doesn" in fixed["icassp-2025.md"]
+    second = run_notelint("--fix", seeds)
+    assert second.returncode == 0
+    assert "All checks passed!" in second.stdout
+    assert {path.name: path.read_bytes() for path in seeds.iterdir()} == fixed
+
+
+def test_unsafe_fix_needs_the_flag(write_note, tmp_path: Path) -> None:
+    note = write_note("a.md", "- an item that wraps\nonto a lazy line\n")
+    result = run_notelint("--fix", note)
+    assert result.returncode == 1
+    assert "NL001 Paragraph glued" in result.stdout  # no [*]: the fix is unsafe
+    assert "1 hidden fix can be enabled with the `--unsafe-fixes` option" in result.stdout
+    assert note.read_text() == "- an item that wraps\nonto a lazy line\n"
+    result = run_notelint("--fix", "--unsafe-fixes", note)
+    assert result.returncode == 0
+    assert note.read_text() == "- an item that wraps\n\nonto a lazy line\n"
+
+
+def test_diff_prints_and_changes_nothing(write_note) -> None:
+    note = write_note("a.md", GLUED)
+    result = run_notelint("--diff", note)
+    assert result.returncode == 1
+    assert "+\n Comment: a paragraph" in result.stdout
+    assert result.stdout.startswith(f"--- a/{note}")
+    assert note.read_text() == GLUED
+    clean = write_note("b.md", CLEAN)
+    result = run_notelint("--diff", clean)
+    assert result.returncode == 0 and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "flags, expected",
+    [
+        ([], {"NL001", "NL003", "NL004"}),
+        (["--select", "NL003"], {"NL003"}),
+        (["--select", "trailing-whitespace,missing-final-newline"], {"NL003", "NL004"}),
+        (["--select", "markdown"], {"NL001", "NL003", "NL004"}),
+        (["--select", "NL00"], {"NL001", "NL003", "NL004"}),
+        (["--ignore", "NL001"], {"NL003", "NL004"}),
+        (["--ignore", "markdown"], set()),
+        (["--select", "NL003", "--extend-select", "NL004"], {"NL003", "NL004"}),
+        (["--select", "NL003", "--select", "NL001"], {"NL001", "NL003"}),
+    ],
+)
+def test_selection_flags(write_note, flags: list[str], expected: set[str]) -> None:
+    note = write_note("a.md", "- item.\nComment: glued \nno final newline")
+    codes = {finding["code"] for finding in findings_json(*flags, note)}
+    assert codes == expected
+
+
+def test_unknown_selector_is_a_usage_error(write_note) -> None:
+    note = write_note("a.md", CLEAN)
+    result = run_notelint("--select", "trailing-whitespaces", note)
+    assert result.returncode == 2
+    assert "unknown rule selector 'trailing-whitespaces'; did you mean 'trailing-whitespace'?" in result.stderr
+
+
+def test_json_output_has_exactly_the_documented_keys(write_note) -> None:
+    note = write_note("a.md", "- a  \n")
+    result = run_notelint("--output-format", "json", note)
+    assert result.returncode == 1
+    [finding] = json.loads(result.stdout)
+    assert finding == {
+        "path": str(note),
+        "line": 1,
+        "column": 4,
+        "end_line": 1,
+        "end_column": 6,
+        "code": "NL003",
+        "name": "trailing-whitespace",
+        "family": "markdown",
+        "severity": "warning",
+        "message": "Trailing whitespace",
+        "fix": {
+            "applicability": "safe",
+            "message": "Remove trailing whitespace",
+            "edits": [{"line": 1, "column": 4, "end_line": 1, "end_column": 6, "content": ""}],
+        },
+    }
+
+
+def test_json_stdout_stays_json_when_a_file_is_bad(write_note, tmp_path: Path) -> None:
+    write_note("a.md", "- a  \n")
+    (tmp_path / "bad.md").write_bytes(b"caf\xe9\n")
+    result = run_notelint("--output-format", "json", ".", cwd=tmp_path)
+    assert result.returncode == 2
+    assert [f["path"] for f in json.loads(result.stdout)] == ["a.md"]
+    assert "bad.md: is not valid UTF-8 (byte 0xe9 at offset 3)" in result.stderr
+
+
+def test_statistics(write_note) -> None:
+    note = write_note("a.md", "- a  \n- b \n- c.\nComment: x\n")
+    result = run_notelint("--statistics", note)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].split("\t") == ["2", "NL003", "[*] trailing-whitespace"]
+    assert lines[1].split("\t") == ["1", "NL001", "[*] glued-paragraph"]
+
+
+def test_exit_zero(write_note) -> None:
+    note = write_note("a.md", GLUED)
+    result = run_notelint("--exit-zero", note)
+    assert result.returncode == 0
+    assert "NL001" in result.stdout
+
+
+def test_config_flag_applies_one_file_to_every_note(write_note, tmp_path: Path) -> None:
+    config = write_note("elsewhere/custom.toml", 'ignore = ["NL001"]\n')
+    note = write_note("a.md", GLUED)
+    assert run_notelint(note).returncode == 1
+    assert run_notelint("--config", config, note).returncode == 0
+    missing = run_notelint("--config", tmp_path / "nope.toml", note)
+    assert missing.returncode == 2 and "nope.toml: cannot be read" in missing.stderr
+
+
+def test_no_cache_is_accepted(write_note) -> None:
+    note = write_note("a.md", CLEAN)
+    assert run_notelint("--no-cache", note).returncode == 0
+
+
+def test_version(tmp_path: Path) -> None:
+    from notelint import __version__
+
+    for args in (["--version"], ["check", "--version"]):
+        result = run_notelint(*args, cwd=tmp_path)
+        assert result.returncode == 0
+        assert result.stdout.strip() == f"notelint {__version__}"
+
+
+def test_missing_path_exits_2_and_other_files_are_still_checked(write_note, tmp_path: Path) -> None:
+    write_note("a.md", GLUED)
+    result = run_notelint("missing.md", "a.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "missing.md: no such file or directory" in result.stderr
+    assert "a.md:3:1: NL001" in result.stdout
+
+
+def test_undecodable_and_binary_files_are_errors_naming_the_file(tmp_path: Path, write_note) -> None:
+    (tmp_path / "latin1.md").write_bytes(b"# Caf\xe9\n")
+    (tmp_path / "binary.md").write_bytes(b"\x89PNG\r\n\x00\x00")
+    write_note("good.md", GLUED)
+    result = run_notelint(".", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "error: latin1.md: is not valid UTF-8 (byte 0xe9 at offset 5)" in result.stderr
+    assert "error: binary.md: contains a NUL byte at offset 6" in result.stderr
+    assert "good.md:3:1: NL001" in result.stdout
+    fixed = run_notelint("--fix", ".", cwd=tmp_path)
+    assert fixed.returncode == 2
+    assert (tmp_path / "latin1.md").read_bytes() == b"# Caf\xe9\n"
+
+
+def test_usage_error_exits_2(tmp_path: Path) -> None:
+    result = run_notelint("check", "--output-format", "yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+
+
+def test_stdin_check_and_fix(tmp_path: Path) -> None:
+    result = run_notelint("-", "--stdin-filename", "today.md", stdin=GLUED.encode(), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "today.md:3:1: NL001" in result.stdout
+    fixed = run_notelint("-", "--fix", "--stdin-filename", "today.md", stdin=GLUED.encode(), cwd=tmp_path)
+    assert fixed.returncode == 0
+    assert fixed.stdout == "- first item\n- second item.\n\nComment: a paragraph that was meant to stand alone\n"
+    assert "1 fixed, 0 remaining" in fixed.stderr
+    anonymous = run_notelint("-", stdin=b"x  \n", cwd=tmp_path)
+    assert anonymous.stdout.startswith("-:1:2: NL003")
+
+
+def test_rule_command_prints_the_docs() -> None:
+    result = run_notelint("rule", "NL001")
+    assert result.returncode == 0
+    assert result.stdout.startswith("# glued-paragraph (NL001)")
+    for section in ("## What it does", "## Why is this bad?", "## Example", "## Fix"):
+        assert section in result.stdout
+    by_name = run_notelint("rule", "doubled-list-marker")
+    assert by_name.returncode == 0 and "(NL002)" in by_name.stdout
+    data = json.loads(run_notelint("rule", "NL003", "--output-format", "json").stdout)
+    assert data["code"] == "NL003" and data["family"] == "markdown" and data["fixable"] is True
+    unknown = run_notelint("rule", "NL999")
+    assert unknown.returncode == 2 and "unknown rule selector 'NL999'" in unknown.stderr
+
+
+def test_rules_command_lists_every_rule() -> None:
+    result = run_notelint("rules")
+    assert result.returncode == 0
+    header, *rows = result.stdout.splitlines()
+    assert header.split() == ["code", "name", "family", "fixable", "default"]
+    assert any(row.split() == ["NL001", "glued-paragraph", "markdown", "yes", "on"] for row in rows)
+    listed = json.loads(run_notelint("rules", "--output-format", "json").stdout)
+    assert {"NL001", "NL002", "NL003", "NL004"} <= {rule["code"] for rule in listed}
+    for rule in listed:
+        assert rule["family"] in ("frontmatter", "headings", "days", "math", "typos", "markdown")
+        assert "## What it does" in rule["doc"], rule["code"]
