@@ -8,7 +8,7 @@ validated against the options models of that family's rules.
 
 from __future__ import annotations
 
-import fnmatch
+import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -109,15 +109,47 @@ class Config:
         ]
 
 
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """Translate a gitignore-style glob: ``*`` and ``?`` stay inside one folder, ``**`` crosses."""
+    parts = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if pattern.startswith("**", index):
+            parts.append(".*")
+            index += 2
+            if pattern.startswith("/", index):
+                parts[-1] = "(?:.*/)?"
+                index += 1
+            continue
+        if char == "*":
+            parts.append("[^/]*")
+        elif char == "?":
+            parts.append("[^/]")
+        elif char == "[":
+            end = pattern.find("]", index + 1)
+            if end == -1:
+                parts.append(re.escape(char))
+            else:
+                parts.append("[" + pattern[index + 1 : end].replace("!", "^", 1) + "]")
+                index = end
+        else:
+            parts.append(re.escape(char))
+        index += 1
+    return re.compile("".join(parts) + r"\Z")
+
+
 def matches_any(relative: PurePosixPath, patterns: Sequence[str]) -> bool:
-    """A glob matches the whole relative path, any leading folder path, or any single part."""
+    """A glob matches the whole relative path or one of its leading folders; a glob without
+    ``/`` matches any single path part (``drafts`` excludes every folder named drafts)."""
     text = relative.as_posix()
     parents = [parent.as_posix() for parent in relative.parents if parent.as_posix() != "."]
     for pattern in patterns:
         cleaned = pattern.strip().rstrip("/").removeprefix("./")
-        if fnmatch.fnmatchcase(text, cleaned) or any(fnmatch.fnmatchcase(p, cleaned) for p in parents):
+        regex = glob_regex(cleaned)
+        if regex.match(text) or any(regex.match(parent) for parent in parents):
             return True
-        if "/" not in cleaned and any(fnmatch.fnmatchcase(part, cleaned) for part in relative.parts):
+        if "/" not in cleaned and any(regex.match(part) for part in relative.parts):
             return True
     return False
 

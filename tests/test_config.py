@@ -1,0 +1,94 @@
+"""Configuration files, found and validated as a user meets them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_notelint
+
+GLUED = "- first item.\nComment: glued to the list\n"
+
+
+def test_nearest_config_wins(write_note, tmp_path: Path) -> None:
+    write_note("pyproject.toml", '[tool.notelint]\nignore = ["NL001"]\n')
+    write_note("strict/notelint.toml", "ignore = []\n")
+    write_note("a.md", GLUED)
+    write_note("strict/b.md", GLUED)
+    write_note("strict/deeper/c.md", GLUED)
+    result = run_notelint(".", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "a.md" not in result.stdout
+    assert "strict/b.md:2:1: NL001" in result.stdout
+    assert "strict/deeper/c.md:2:1: NL001" in result.stdout
+
+
+def test_dot_notelint_toml_beats_pyproject_in_the_same_folder(write_note, tmp_path: Path) -> None:
+    write_note("pyproject.toml", '[tool.notelint]\nignore = ["NL001"]\n')
+    write_note(".notelint.toml", "select = ['NL003']\n")
+    write_note("a.md", GLUED + "x \n")
+    result = run_notelint("--output-format", "json", ".", cwd=tmp_path)
+    assert '"NL003"' in result.stdout and '"NL001"' not in result.stdout
+
+
+def test_pyproject_without_table_is_skipped(write_note, tmp_path: Path) -> None:
+    write_note("pyproject.toml", '[tool.notelint]\nignore = ["NL001"]\n')
+    write_note("sub/pyproject.toml", "[project]\nname = 'x'\n")
+    write_note("sub/a.md", GLUED)
+    assert run_notelint(".", cwd=tmp_path).returncode == 0
+
+
+def test_unknown_key_is_an_error_with_a_suggestion(write_note, tmp_path: Path) -> None:
+    write_note("pyproject.toml", '[tool.notelint]\nselct = ["NL001"]\n')
+    write_note("a.md", GLUED)
+    result = run_notelint(".", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unknown key 'selct'; did you mean 'select'?" in result.stderr
+    assert "pyproject.toml [tool.notelint]" in result.stderr
+
+
+def test_wrong_type_and_invalid_toml_are_errors(write_note, tmp_path: Path) -> None:
+    write_note("notelint.toml", 'select = "NL001"\n')
+    write_note("a.md", GLUED)
+    result = run_notelint(".", cwd=tmp_path)
+    assert result.returncode == 2 and "select" in result.stderr
+    write_note("notelint.toml", "select = [\n")
+    result = run_notelint(".", cwd=tmp_path)
+    assert result.returncode == 2 and "invalid TOML" in result.stderr
+
+
+def test_unknown_key_in_a_family_table(write_note, tmp_path: Path) -> None:
+    write_note("notelint.toml", "[markdown]\nline-length = 80\n")
+    write_note("a.md", GLUED)
+    result = run_notelint(".", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unknown key 'line-length' in [markdown]" in result.stderr
+
+
+def test_per_file_ignores(write_note, tmp_path: Path) -> None:
+    write_note("notelint.toml", '[per-file-ignores]\n"old/*.md" = ["glued-paragraph"]\n')
+    write_note("old/a.md", GLUED)
+    write_note("new/a.md", GLUED)
+    result = run_notelint(".", cwd=tmp_path)
+    assert "new/a.md:2:1: NL001" in result.stdout
+    assert "old/a.md" not in result.stdout
+
+
+def test_exclude_patterns_are_relative_to_the_config(write_note, tmp_path: Path) -> None:
+    write_note("notelint.toml", 'exclude = ["archive/*.md", "drafts"]\n')
+    write_note("archive/a.md", GLUED)
+    write_note("archive/deeper/b.md", GLUED)
+    write_note("drafts/c.md", GLUED)
+    write_note("keep/drafts-not.md", GLUED)
+    result = run_notelint(".", cwd=tmp_path)
+    assert "archive/a.md" not in result.stdout and "drafts/c.md" not in result.stdout
+    assert "archive/deeper/b.md" in result.stdout
+    assert "keep/drafts-not.md" in result.stdout
+
+
+def test_config_select_and_cli_select(write_note, tmp_path: Path) -> None:
+    write_note("notelint.toml", 'select = ["NL003"]\n')
+    note = write_note("a.md", GLUED + "x \n")
+    result = run_notelint("--output-format", "json", note, cwd=tmp_path)
+    assert '"NL003"' in result.stdout and '"NL001"' not in result.stdout
+    result = run_notelint("--output-format", "json", "--select", "NL001", note, cwd=tmp_path)
+    assert '"NL001"' in result.stdout and '"NL003"' not in result.stdout
