@@ -1,0 +1,73 @@
+"""The document model: decoding, front matter, positions, token maps, code spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from notelint.document import DecodeError, Document, LineIndex, Position
+
+
+def test_bom_and_crlf_are_remembered_and_written_back() -> None:
+    data = "\ufeff---\r\ntitle: x\r\n---\r\n# Montag\r\n".encode()
+    document = Document.from_bytes("a.md", data)
+    assert document.has_bom and document.newline == "\r\n"
+    assert document.text == "---\ntitle: x\n---\n# Montag\n"
+    assert document.to_bytes() == data
+    assert document.with_text(document.text + "more\n").to_bytes() == data + b"more\r\n"
+
+
+def test_mixed_line_endings_are_kept_as_they_are() -> None:
+    data = b"a\r\nb\nc\rd\n"
+    document = Document.from_bytes("a.md", data)
+    assert document.newline == "\n" and document.to_bytes() == data
+    assert [document.line_text(line) for line in range(1, 5)] == ["a", "b", "c", "d"]
+    assert document.line_count == 4
+
+
+def test_not_utf8_names_the_byte_offset() -> None:
+    with pytest.raises(DecodeError, match=r"not valid UTF-8 \(byte 0xfc at offset 4\)"):
+        Document.from_bytes("a.md", "# Gr\u00fc\u00dfe".encode("latin-1"))
+    with pytest.raises(DecodeError, match="NUL byte at offset 1"):
+        Document.from_bytes("a.md", b"a\x00b")
+
+
+def test_positions_count_characters_and_are_one_based() -> None:
+    index = LineIndex("ab\nümlaut €x\n")
+    assert index.position(0) == Position(1, 1)
+    x_offset = "ab\nümlaut €x\n".index("x")
+    assert index.position(x_offset) == Position(2, 9)
+    assert index.offset(2, 9) == x_offset
+    assert index.line_count == 2
+    assert index.line_text(2) == "ümlaut €x"
+
+
+def test_front_matter_span_and_absolute_token_maps() -> None:
+    document = Document("a.md", "---\ntitle: x\ntags: [a]\n---\n# Montag\n\ntext\n")
+    front = document.front_matter
+    assert front is not None and front.closed
+    assert (front.start_line, front.end_line) == (1, 4)
+    assert front.raw == "title: x\ntags: [a]\n"
+    assert document.text[front.content_start : front.content_end] == front.raw
+    heading = next(token for token in document.tokens if token.type == "heading_open")
+    assert heading.map == [4, 5]
+    assert not any(token.type == "hr" for token in document.tokens)
+
+
+def test_unclosed_and_missing_front_matter() -> None:
+    unclosed = Document("a.md", "---\ntitle: x\n# Montag\n")
+    assert unclosed.front_matter is not None and not unclosed.front_matter.closed
+    assert Document("a.md", "# x\n---\n").front_matter is None
+    assert Document("a.md", "").front_matter is None
+    assert Document("a.md", "---").front_matter is None
+
+
+def test_code_spans_include_gitlab_math_and_respect_escapes() -> None:
+    text = "a $`x_1`$ and ``co`de`` and \\`not code` here\n"
+    document = Document("a.md", text)
+    spans = [text[start:end] for start, end in document.code_spans]
+    assert spans == ["`x_1`", "``co`de``"]
+
+
+def test_code_lines_cover_fences_and_indented_code() -> None:
+    document = Document("a.md", "text\n\n```math\nx\n```\n\n    code\n")
+    assert document.code_lines == frozenset({3, 4, 5, 7})

@@ -1,0 +1,126 @@
+"""The ``markdown`` family: failing and passing examples for each rule, through the engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from notelint.config import Config, FileConfig
+from notelint.document import Document
+from notelint.fixer import fix_document
+from notelint.linter import lint
+from notelint.parser import render
+from notelint.registry import Registry
+from notelint.ruleset import RuleSet, Selection
+
+
+def ruleset(*codes: str) -> RuleSet:
+    from pathlib import Path
+
+    return RuleSet.resolve(Config(FileConfig(), Path.cwd()), Registry.build(with_entry_points=False), Selection(list(codes)))
+
+
+def found(text: str, code: str) -> list[tuple[int, int]]:
+    result = lint(Document("a.md", text), ruleset(code))
+    assert not result.crashes
+    return [(finding.line, finding.column) for finding in result.findings]
+
+
+def fixed(text: str, code: str, unsafe: bool = False) -> str:
+    rules = ruleset(code)
+    outcome = fix_document(Document("a.md", text), lambda doc: lint(doc, rules), unsafe)
+    return outcome.document.text
+
+
+# NL001 glued-paragraph ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("- item\nComment: glued\n", [(2, 1)]),
+        ("- a\n  - nested item!\nComment: glued\nmore\n", [(3, 1)]),
+        ("1. first.\nProblem: glued\n", [(2, 1)]),
+        ("- item\n\nComment: separate\n", []),
+        ("- item\n  continued inside the item\n", []),
+        ("# Heading\nComment: after a heading\n", []),
+        ("> - quoted item\n> lazy in a quote\n", []),
+        ("```\n- not a list\nComment\n```\n", []),
+    ],
+)
+def test_glued_paragraph(text: str, expected: list[tuple[int, int]]) -> None:
+    assert found(text, "NL001") == expected
+
+
+def test_glued_paragraph_fix_makes_the_paragraph_stand_alone() -> None:
+    before = "- item.\nComment: glued\n"
+    after = fixed(before, "NL001")
+    assert after == "- item.\n\nComment: glued\n"
+    assert "<li>item.</li>\n</ul>\n<p>Comment: glued</p>" in render(after)
+
+
+def test_glued_paragraph_fix_is_unsafe_for_a_wrapped_sentence() -> None:
+    before = "- an item that wraps\nonto the next line\n"
+    assert fixed(before, "NL001") == before
+    assert fixed(before, "NL001", unsafe=True) == "- an item that wraps\n\nonto the next line\n"
+
+
+# NL002 doubled-list-marker -----------------------------------------------------------------------
+
+
+def test_doubled_marker_after_a_sibling_is_nested_under_it() -> None:
+    before = "- GAT: attend\n- - instead of\n  - problem\n"
+    assert found(before, "NL002") == [(2, 3)]
+    after = fixed(before, "NL002")
+    assert after == "- GAT: attend\n  - instead of\n  - problem\n"
+    html = render(after)
+    assert "<li>GAT: attend\n<ul>\n<li>instead of</li>\n<li>problem</li>" in html
+
+
+def test_doubled_marker_as_first_item_loses_the_inner_marker() -> None:
+    before = "- - first\n- second\n"
+    assert found(before, "NL002") == [(1, 3)]
+    assert fixed(before, "NL002") == "- first\n- second\n"
+
+
+@pytest.mark.parametrize("text", ["- a\n  - b\n", "- 1. ordered inside\n", "-- not a list\n", "- a - b\n"])
+def test_no_doubled_marker(text: str) -> None:
+    assert found(text, "NL002") == []
+
+
+# NL003 trailing-whitespace -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a \n", [(1, 2)]),
+        ("a\t\n", [(1, 2)]),
+        ("   \n", [(1, 1)]),
+        ("line one  \nline two\n", []),  # a hard line break is content
+        ("line one   \n\nnext\n", [(1, 9)]),  # not before a paragraph end
+        ("```\ncode  \n```\n", []),
+        ("```math\nx  \n```\n", []),
+        ("---\ntitle: x \n---\n", []),
+        ("a $`x \ny`$ b\n", []),  # inside GitLab math that wraps
+        ("# Heading \n", [(1, 10)]),
+    ],
+)
+def test_trailing_whitespace(text: str, expected: list[tuple[int, int]]) -> None:
+    assert found(text, "NL003") == expected
+
+
+def test_trailing_whitespace_fix_keeps_the_rendering() -> None:
+    before = "# Heading \n\n- item \n- other\t\n\nline one  \nline two \n"
+    after = fixed(before, "NL003")
+    assert after == "# Heading\n\n- item\n- other\n\nline one  \nline two\n"
+    assert render(after) == render(before)
+
+
+# NL004 missing-final-newline ---------------------------------------------------------------------
+
+
+def test_missing_final_newline() -> None:
+    assert found("text", "NL004") == [(1, 5)]
+    assert found("text\n", "NL004") == []
+    assert found("", "NL004") == []
+    assert fixed("a\nb", "NL004") == "a\nb\n"
