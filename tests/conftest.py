@@ -12,6 +12,14 @@ from typing import Any
 
 import pytest
 
+try:
+    import notelint.rules  # noqa: F401  (installed as notelint.rules from the folder rules/)
+except ModuleNotFoundError as error:  # pragma: no cover - a set-up problem, not a test result
+    raise SystemExit(
+        "notelint is not installed (or the source folder shadows it): run `pip install -e '.[test]'` "
+        f"and start the tests with `pytest`, not `python -m pytest` ({error})"
+    ) from error
+
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
 
@@ -21,7 +29,8 @@ def run_notelint(*args: str | Path, cwd: Path | None = None, stdin: bytes | None
     """Run ``python -m notelint ARGS`` as a user would, and return its exit code and output."""
     environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
     completed = subprocess.run(
-        [sys.executable, "-m", "notelint", *map(str, args)],
+        # -P: never import the source folder from the current directory; test the installed notelint
+        [sys.executable, "-P", "-m", "notelint", *map(str, args)],
         cwd=cwd,
         input=stdin,
         capture_output=True,
