@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from notelint.diagnostics import Edit, Finding, Fix
 from notelint.document import Document
 from notelint.linter import LintResult
+from notelint.verify import AppliedEdit, verify_pass
 
 MAX_PASSES = 10
 
@@ -46,6 +47,7 @@ class FixOutcome:
     fixed: Counter[str] = field(default_factory=Counter)
     passes: int = 0
     not_converged: list[str] = field(default_factory=list)
+    verification_error: str | None = None
 
     @property
     def fixed_count(self) -> int:
@@ -62,7 +64,7 @@ def fix_document(
     A rule whose fixes keep producing new fixable findings (or undo each other) is named in
     ``not_converged`` instead of being looped on.
     """
-    result = lint(document)
+    original, result = document, lint(document)
     outcome = FixOutcome(document, result)
     seen_texts = {document.text}
     while True:
@@ -78,12 +80,26 @@ def fix_document(
             outcome.not_converged = _rule_names(fixable)
             break
         seen_texts.add(new_text)
+        fixed_document = document.with_text(new_text)
+        problem = verify_pass(document, fixed_document, _applied_edits(applied, by_fix))
+        if problem is not None:
+            # keep the original file: a wrong fix must never reach the disk
+            return FixOutcome(original, lint(original), verification_error=problem)
         outcome.passes += 1
         outcome.fixed.update(by_fix[id(fix)].code for fix in applied)
-        document = document.with_text(new_text)
+        document = fixed_document
         result = lint(document)
         outcome.document, outcome.result = document, result
     return outcome
+
+
+def _applied_edits(applied: Sequence[Fix], by_fix: dict[int, Finding]) -> list[AppliedEdit]:
+    edits = []
+    for fix in applied:
+        finding = by_fix[id(fix)]
+        label = f"{finding.code} ({finding.name})"
+        edits.extend(AppliedEdit(edit, finding.family, label) for edit in fix.edits)
+    return edits
 
 
 def _rule_names(findings: Sequence[Finding]) -> list[str]:

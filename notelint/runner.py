@@ -102,6 +102,10 @@ class Runner:
         if self.options.fix or self.options.diff:
             outcome = fix_document(document, run, self.options.unsafe_fixes)
             result = outcome.result
+            if outcome.verification_error is not None:
+                report.errors.append(
+                    f"{display}: internal error: {outcome.verification_error}; the file was left unchanged"
+                )
             if outcome.not_converged:
                 report.errors.append(
                     f"{display}: fixes did not converge after {outcome.passes} passes: "
