@@ -114,7 +114,8 @@ class Runner:
             if outcome.document.text != document.text and not result.crashes:
                 report.fixed = outcome.fixed_count
                 report.fixed_bytes = outcome.document.to_bytes()
-                report.diff = unified_diff(display, document.text, outcome.document.text)
+                if self.options.diff:
+                    report.diff = unified_diff(display, document.text, outcome.document.text)
         else:
             result = run(document)
         report.findings = result.findings

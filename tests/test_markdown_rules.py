@@ -45,6 +45,8 @@ def fixed(text: str, code: str, unsafe: bool = False) -> str:
         ("# Heading\nComment: after a heading\n", []),
         ("> - quoted item\n> lazy in a quote\n", []),
         ("```\n- not a list\nComment\n```\n", []),
+        ("  1.  A paragraph\n    with two lines.\n", []),  # indented into the list on purpose
+        ("- a\n - b\n  - c\n   - d\n    - e\n", []),
     ],
 )
 def test_glued_paragraph(text: str, expected: list[tuple[int, int]]) -> None:
@@ -62,6 +64,14 @@ def test_glued_paragraph_fix_is_unsafe_for_a_wrapped_sentence() -> None:
     before = "- an item that wraps\nonto the next line\n"
     assert fixed(before, "NL001") == before
     assert fixed(before, "NL001", unsafe=True) == "- an item that wraps\n\nonto the next line\n"
+
+
+def test_glued_paragraph_without_fix_when_more_of_the_item_follows() -> None:
+    before = "1. A paragraph.\nglued line.\n\n       indented code\n"
+    result = lint(Document("a.md", before), ruleset("NL001"))
+    [finding] = result.findings
+    assert (finding.line, finding.fix) == (2, None)
+    assert fixed(before, "NL001", unsafe=True) == before
 
 
 # NL002 doubled-list-marker -----------------------------------------------------------------------

@@ -3,13 +3,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from markdown_it.token import Token
+
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
 from notelint.rules.markdown.lists import list_items
 
 _LABEL = re.compile(r"^\S{1,30}(?: \S+){0,2}: ")
-_SENTENCE_END = ("." , "!", "?", "…", ":", ")")
+_SENTENCE_END = (".", "!", "?", "…", ":", ")")
+_CLOSING = frozenset({"list_item_close", "bullet_list_close", "ordered_list_close"})
 
 
 @rule(code="NL001", name="glued-paragraph", family="markdown", severity="warning", fixable=True)
@@ -38,29 +41,59 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
     ## Fix
     Inserts a blank line before the glued line. The fix is safe when the line starts with a label
     (`Comment:`, `Problem:`) or the item above ends a sentence; otherwise it is unsafe, because the
-    author may have meant a wrapped item (then indent the line instead).
+    author may have meant a wrapped item (then indent the line instead). A line indented into the
+    list is taken as a deliberate continuation and not reported. When more of the list follows the
+    glued paragraph inside the same item, a blank line would move that content too: the finding
+    then has no fix.
     """
+    tokens = document.tokens
+    position_of = {id(token): index for index, token in enumerate(tokens)}
     for item, children in list_items(document):
+        root = item
+        while root.parent is not None:
+            root = root.parent
         for token in children:
             if token.type != "paragraph_open" or token.level != item.token.level + 1 or token.map is None:
                 continue
-            first, last = token.map[0] + 1, token.map[1]
-            for line in range(first + 1, last + 1):
-                text = document.line_text(line)
-                indent = len(text) - len(text.lstrip(" "))
-                if indent >= item.content_column or "\t" in text[:indent]:
-                    continue
-                start = document.offset(line)
+            line = _first_lazy_line(document, token.map[0] + 1, token.map[1], item.content_column)
+            if line is None:
+                continue
+            text = document.line_text(line)
+            indent = len(text) - len(text.lstrip(" "))
+            if indent >= min(root.content_column, 4):
+                continue  # indented on purpose: a continuation, not a new paragraph
+            start = document.offset(line)
+            fix = None
+            if _nothing_follows(tokens, position_of[id(token)] + 3, root.token.level):
                 previous = document.line_text(line - 1).rstrip()
-                title = "Insert a blank line before it"
                 edit = Edit.insert(start, "\n")
+                title = "Insert a blank line before it"
                 confident = _LABEL.match(text.lstrip()) or previous.endswith(_SENTENCE_END)
                 fix = Fix.safe(title, edit) if confident else Fix.unsafe(title, edit)
-                yield Violation(
-                    start,
-                    start + len(text),
-                    "Paragraph glued to the list above: it renders as part of the last item "
-                    "(add a blank line before it)",
-                    fix,
-                )
-                break
+            yield Violation(
+                start,
+                start + len(text),
+                "Paragraph glued to the list above: it renders as part of the last item "
+                "(add a blank line before it)",
+                fix,
+            )
+
+
+def _first_lazy_line(document: Document, first: int, last: int, content_column: int) -> int | None:
+    for line in range(first + 1, last + 1):
+        text = document.line_text(line)
+        indent = len(text) - len(text.lstrip(" "))
+        if indent < content_column and "\t" not in text[:indent]:
+            return line
+    return None
+
+
+def _nothing_follows(tokens: list[Token], index: int, root_level: int) -> bool:
+    """Whether only closing tokens follow, up to the end of the outermost list item: then a blank
+    line moves nothing but the glued paragraph out of the list."""
+    for token in tokens[index:]:
+        if token.type == "list_item_close" and token.level == root_level:
+            return True
+        if token.type not in _CLOSING:
+            return False
+    return True

@@ -1,0 +1,154 @@
+"""Safety: the CommonMark spec examples, random notes (hypothesis) and bad or odd files.
+
+No input crashes notelint, fixes never change code, and a second ``--fix`` changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO, run_notelint
+from notelint.api import check_text, default_ruleset
+from notelint.parser import parse
+
+SPEC = json.loads((REPO / "tests" / "data" / "commonmark" / "commonmark.json").read_text())
+
+
+def code_contents(text: str) -> list[tuple[str, str]]:
+    """Every code span and code block as markdown-it sees it."""
+    found: list[tuple[str, str]] = []
+    for token in parse(text):
+        if token.type in ("fence", "code_block"):
+            found.append((token.type, token.content))
+        for child in token.children or ():
+            if child.type == "code_inline":
+                found.append(("code_inline", child.content))
+    return found
+
+
+def test_commonmark_spec_examples_fix_safely_and_idempotently(tmp_path: Path) -> None:
+    folder = tmp_path / "spec"
+    folder.mkdir()
+    originals = {}
+    for example in SPEC:
+        path = folder / f"example-{example['example']:03d}.md"
+        path.write_bytes(example["markdown"].encode("utf-8"))
+        originals[path] = example["markdown"]
+    assert len(originals) == 652
+
+    first = run_notelint("--fix", "--unsafe-fixes", "--output-format", "json", folder)
+    assert first.returncode in (0, 1), first.stderr
+    assert "Traceback" not in first.stderr and "internal error" not in first.stderr
+    json.loads(first.stdout)
+    changed = 0
+    for path, before in originals.items():
+        after = path.read_bytes().decode("utf-8")
+        changed += after != before
+        assert code_contents(after) == code_contents(before), path.name
+    assert changed > 0  # the fixes did run on some examples
+
+    snapshot = {path: path.read_bytes() for path in originals}
+    second = run_notelint("--fix", "--unsafe-fixes", folder)
+    assert second.returncode in (0, 1), second.stderr
+    assert " fixed" not in second.stdout
+    assert {path: path.read_bytes() for path in originals} == snapshot
+
+
+# -- property tests ---------------------------------------------------------------------------------
+
+DAYS = ["Montag Vormittag", "Dienstag Nachmittag", "Mittwoch", "freitag vormittag", "Mitwoch", "Posters"]
+WORDS = ["notes", "the", "results", "were", "seperate", "exaustive", "Transformer", "Vormittag", "SAMFormer"]
+INLINE = st.lists(
+    st.one_of(
+        st.sampled_from(WORDS),
+        st.sampled_from(["$`x_1`$", "$`\\lightning`$", "`code *x*`", "$x$", "**bold**", "*em*", "<!-- -->", "\\*"]),
+        st.text(alphabet=" *_`$\\-#>[]()!:.\t", min_size=1, max_size=4),
+    ),
+    min_size=1,
+    max_size=8,
+).map(" ".join)
+
+BLOCK = st.one_of(
+    INLINE,
+    st.builds(lambda level, text: "#" * level + " " + text, st.integers(1, 4), st.sampled_from(DAYS) | INLINE),
+    st.builds(lambda indent, marker, text: " " * indent + marker + " " + text, st.sampled_from([0, 2, 4]),
+              st.sampled_from(["-", "*", "- -", "1.", "1. "]), INLINE),
+    st.builds(lambda info, body: f"```{info}\n{body}\n```", st.sampled_from(["", "math", " math", "python"]), INLINE),
+    st.builds(lambda text: "> " + text, INLINE),
+    st.just(""),
+    st.just("   "),
+)
+FRONT = st.sampled_from(
+    ["", "---\ntitle: x\ntags: conference\ndate: 2024\n---\n", "---\ntitle: [\n---\n", "---\nunclosed: yes\n"]
+)
+NOTE = st.builds(
+    lambda front, blocks, end: front + "\n".join(blocks) + end,
+    FRONT,
+    st.lists(BLOCK, max_size=14),
+    st.sampled_from(["", "\n", "  \n"]),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(NOTE)
+def test_random_notes_never_crash_and_fixes_converge(note: str) -> None:
+    rules = RULESET
+    checked = check_text(note, ruleset=rules)
+    assert checked.errors == []
+    once = check_text(note, fix=True, unsafe_fixes=True, ruleset=rules)
+    assert once.errors == []
+    assert code_contents(once.text) == code_contents(note) or any(
+        finding.family == "math" for finding in checked.findings
+    )
+    twice = check_text(once.text, fix=True, unsafe_fixes=True, ruleset=rules)
+    assert twice.errors == []
+    assert twice.text == once.text
+    assert twice.fixed == 0
+
+
+RULESET = default_ruleset()
+
+
+# -- bad and odd files, through the real command -----------------------------------------------------
+
+
+def test_odd_files_are_checked_one_by_one(tmp_path: Path) -> None:
+    files = {
+        "empty.md": b"",
+        "only-newlines.md": b"\n\n\n",
+        "unclosed-front-matter.md": b"---\ntitle: x\n# Montag\n",
+        "crlf.md": b"# Montag\r\n\r\n- a \r\n",
+        "bom.md": b"\xef\xbb\xbf# Montag\n\n- a \n",
+        "deep-quotes.md": (">" * 5000 + " x\n").encode(),
+        "deep-lists.md": "".join("  " * depth + "- x\n" for depth in range(5000)).encode(),
+        "nul.md": b"# x\x00\n",
+        "latin1.md": b"# Gr\xfc\xdfe\n",
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    result = run_notelint("--fix", ".", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert sorted(line.split(":")[1].strip() for line in errors) == ["latin1.md", "nul.md"]
+    assert (tmp_path / "crlf.md").read_bytes() == b"# Montag\r\n\r\n- a\r\n"
+    assert (tmp_path / "bom.md").read_bytes() == b"\xef\xbb\xbf# Montag\n\n- a\n"
+    assert (tmp_path / "nul.md").read_bytes() == files["nul.md"]
+    assert (tmp_path / "latin1.md").read_bytes() == files["latin1.md"]
+    assert (tmp_path / "empty.md").read_bytes() == b""
+
+
+def test_a_five_megabyte_note(tmp_path: Path) -> None:
+    seed = (REPO / "tests" / "fixtures" / "icml-2024.md").read_text()
+    body = seed.split("---\n", 2)[2]
+    big = tmp_path / "big.md"
+    big.write_text(seed + body * (5_000_000 // len(body)))
+    assert big.stat().st_size > 5_000_000
+    result = run_notelint("--fix", big)
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr
