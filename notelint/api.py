@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from notelint.config import Config, FileConfig
+from notelint.config import Config, Settings
 from notelint.diagnostics import Finding
 from notelint.document import Document
 from notelint.fixer import fix_document
@@ -24,7 +24,7 @@ class TextResult:
 
 
 def default_ruleset(select: list[str] | None = None, *, config: Config | None = None) -> RuleSet:
-    config = config or Config(FileConfig(), Path.cwd())
+    config = config or Config(Settings(), Path.cwd())
     return RuleSet.resolve(config, Registry.build(config.plugin_paths()), Selection(select))
 
 

@@ -16,7 +16,7 @@ from typing import TextIO
 from notelint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rule", "rules")
+COMMANDS = ("check", "rule", "rules", "clean")
 
 
 class UsageError(Exception):
@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     check.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file for every note")
     check.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    check.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                       help="check files in N processes (default: one per core; 1: no pool)")
     check.add_argument("--stdin-filename", metavar="PATH", help="the name of the note read from stdin")
     check.add_argument("--version", action="version", version=f"notelint {__version__}")
 
@@ -61,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     every = commands.add_parser("rules", help="list every rule")
     every.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    commands.add_parser("clean", help="remove the cache (.notelint_cache/ or $NOTELINT_CACHE_DIR)")
     return parser
 
 
@@ -78,6 +82,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return show_rule(namespace.rule, namespace.output_format, sys.stdout)
         if namespace.command == "rules":
             return list_rules(namespace.output_format, sys.stdout)
+        if namespace.command == "clean":
+            from notelint.cache import cache_folder, clean
+
+            folder = cache_folder()
+            print(f"Removed {folder}" if clean(folder) else f"No cache at {folder}")
+            return EXIT_CLEAN
         from notelint.commands import run_check
 
         return run_check(namespace, sys.stdout, sys.stderr)

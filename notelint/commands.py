@@ -7,19 +7,23 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from notelint.config import ConfigError, ConfigFinder
+from notelint.cache import Cache, cache_folder
+from notelint.config import ConfigError, ConfigFinder, Selection
 from notelint.discovery import discover
 from notelint.registry import PluginError
 from notelint.reporters import REPORTERS, Summary, render_statistics
 from notelint.runner import FileReport, Runner, RunOptions
-from notelint.ruleset import Selection
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    cache = None if namespace.no_cache else Cache(cache_folder())
     try:
-        finder = ConfigFinder(explicit=namespace.config)
+        if cache is not None:
+            finder = ConfigFinder(explicit=namespace.config, is_trusted=cache.is_trusted_config)
+        else:
+            finder = ConfigFinder(explicit=namespace.config)
     except ConfigError as error:
         err.write(f"notelint: error: {error}\n")
         return EXIT_ERROR
@@ -28,13 +32,15 @@ def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         unsafe_fixes=namespace.unsafe_fixes,
         diff=namespace.diff,
         selection=Selection(namespace.select, namespace.extend_select or (), namespace.ignore or ()),
+        jobs=namespace.jobs,
     )
-    runner = Runner(finder, options)
-    try:  # selectors given on the command line are checked once, before any file
-        runner.ruleset_for(Path.cwd() / "selection-check.md")
-    except (ConfigError, PluginError) as error:
-        err.write(f"notelint: error: {error}\n")
-        return EXIT_ERROR
+    runner = Runner(finder, options, cache)
+    if namespace.select or namespace.extend_select or namespace.ignore:
+        try:  # selectors given on the command line are checked once, before any file
+            runner.ruleset_for(Path.cwd() / "selection-check.md")
+        except (ConfigError, PluginError) as error:
+            err.write(f"notelint: error: {error}\n")
+            return EXIT_ERROR
     paths = namespace.paths or ["."]
     reports: list[FileReport] = []
     errors: list[str] = []
@@ -57,8 +63,7 @@ def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         found = discover(paths, finder)
         errors.extend(found.errors)
-        for target in found.targets:
-            reports.append(runner.check_file(target.path, target.display))
+        reports.extend(runner.run(found.targets))
 
     for report in reports:
         errors.extend(report.errors)

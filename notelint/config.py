@@ -1,21 +1,20 @@
 """Configuration: ``[tool.notelint]`` in pyproject.toml, ``notelint.toml`` or ``.notelint.toml``.
 
 The nearest configuration file above a note wins (ruff's model); ``--config`` names one for all.
-Every file is validated by pydantic; an unknown key is an error that names it and suggests the
+Every file is validated by pydantic (``config_model``); an unknown key is an error that names it and suggests the
 closest known key.  Rule options live in one table per family (``[tool.notelint.typos]``) and are
 validated against the options models of that family's rules.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from notelint.diagnostics import FAMILIES
 from notelint.suggest import did_you_mean
@@ -23,62 +22,69 @@ from notelint.suggest import did_you_mean
 CONFIG_FILES = (".notelint.toml", "notelint.toml", "pyproject.toml")
 
 
+
 class ConfigError(Exception):
     """A configuration file cannot be read or is not valid."""
 
 
-def to_kebab(name: str) -> str:
-    return name.replace("_", "-")
+def __getattr__(name: str) -> Any:
+    """``RuleOptions`` (a pydantic model) is imported only when a rule module asks for it."""
+    if name == "RuleOptions":
+        from notelint.options import RuleOptions
+
+        return RuleOptions
+    raise AttributeError(name)
 
 
-class RuleOptions(BaseModel):
-    """Base for rule options models: kebab-case keys in TOML, immutable once read."""
+@dataclass(frozen=True)
+class Settings:
+    """The keys of ``[tool.notelint]``, as read from a validated table (see ``config_model``)."""
 
-    model_config = ConfigDict(alias_generator=to_kebab, populate_by_name=True, frozen=True, extra="ignore")
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    plugins: tuple[str, ...] = ()
+    families: dict[str, dict[str, Any]] = field(default_factory=dict)
 
-
-class FileConfig(BaseModel):
-    """The keys of ``[tool.notelint]``."""
-
-    model_config = ConfigDict(alias_generator=to_kebab, populate_by_name=True, extra="forbid")
-
-    select: list[str] | None = None
-    ignore: list[str] = Field(default_factory=list)
-    extend_select: list[str] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
-    plugins: list[str] = Field(default_factory=list)
-    frontmatter: dict[str, Any] = Field(default_factory=dict)
-    headings: dict[str, Any] = Field(default_factory=dict)
-    days: dict[str, Any] = Field(default_factory=dict)
-    math: dict[str, Any] = Field(default_factory=dict)
-    typos: dict[str, Any] = Field(default_factory=dict)
-    markdown: dict[str, Any] = Field(default_factory=dict)
+    @classmethod
+    def from_table(cls, table: dict[str, Any]) -> Settings:
+        select = table.get("select")
+        return cls(
+            select=None if select is None else tuple(select),
+            ignore=tuple(table.get("ignore", ())),
+            extend_select=tuple(table.get("extend-select", ())),
+            exclude=tuple(table.get("exclude", ())),
+            per_file_ignores={key: tuple(value) for key, value in table.get("per-file-ignores", {}).items()},
+            plugins=tuple(table.get("plugins", ())),
+            families={family: dict(table.get(family, {})) for family in FAMILIES},
+        )
 
     def family_table(self, family: str) -> dict[str, Any]:
-        table: dict[str, Any] = getattr(self, family)
-        return table
+        return self.families.get(family, {})
 
 
-def _known_keys() -> list[str]:
-    return [field.alias or name for name, field in FileConfig.model_fields.items()]
+FileConfig = Settings
 
 
-def _explain(error: ValidationError, source: str) -> str:
-    first = error.errors()[0]
-    location = ".".join(str(part) for part in first["loc"])
-    if first["type"] == "extra_forbidden":
-        return f"{source}: unknown key {location!r}{did_you_mean(location, _known_keys())}"
-    return f"{source}: {location}: {first['msg']}"
+@dataclass(frozen=True)
+class Selection:
+    """Rule selectors given on the command line; they refine every configuration file."""
+
+    select: Sequence[str] | None = None
+    extend_select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
 class Config:
     """One configuration file (or the defaults) and the folder its relative paths start from."""
 
-    settings: FileConfig
+    settings: Settings
     root: Path
     source: Path | None = None
+    digest: str = ""
 
     @property
     def label(self) -> str:
@@ -154,14 +160,18 @@ def matches_any(relative: PurePosixPath, patterns: Sequence[str]) -> bool:
     return False
 
 
-def load_file(path: Path) -> Config | None:
-    """Read one configuration file; None for a pyproject.toml without ``[tool.notelint]``."""
+def load_file(path: Path, is_trusted: Callable[[str], bool] = lambda digest: False) -> Config | None:
+    """Read one configuration file; None for a pyproject.toml without ``[tool.notelint]``.
+
+    The table is validated with pydantic unless ``is_trusted`` knows its digest (a file that
+    validated before, unchanged: the cache remembers it, so a warm run never imports pydantic).
+    """
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        raw = path.read_bytes()
+        data = tomllib.loads(raw.decode("utf-8"))
     except OSError as error:
         raise ConfigError(f"{path}: cannot be read: {error.strerror}") from error
-    except tomllib.TOMLDecodeError as error:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from error
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("notelint")
@@ -171,13 +181,12 @@ def load_file(path: Path) -> Config | None:
     else:
         table = data
         source = str(path)
-    if not isinstance(table, dict):
-        raise ConfigError(f"{source}: must be a table")
-    try:
-        settings = FileConfig.model_validate(table)
-    except ValidationError as error:
-        raise ConfigError(_explain(error, source)) from error
-    return Config(settings, path.parent, path)
+    digest = hashlib.sha256(path.name.encode() + b"\0" + raw).hexdigest()
+    if not is_trusted(digest):
+        from notelint.config_model import validate_table
+
+        validate_table(table, source)
+    return Config(Settings.from_table(table), path.parent, path, digest)
 
 
 @dataclass
@@ -186,18 +195,19 @@ class ConfigFinder:
 
     explicit: Path | None = None
     cwd: Path = field(default_factory=Path.cwd)
+    is_trusted: Callable[[str], bool] = lambda digest: False
     _by_folder: dict[Path, Config] = field(default_factory=dict)
     _explicit_config: Config | None = None
 
     def __post_init__(self) -> None:
         if self.explicit is not None:
-            loaded = load_file(self.explicit)
+            loaded = load_file(self.explicit, self.is_trusted)
             if loaded is None:
                 raise ConfigError(f"{self.explicit}: has no [tool.notelint] table")
             self._explicit_config = loaded
 
     def default(self) -> Config:
-        return Config(FileConfig(), self.cwd)
+        return Config(Settings(), self.cwd)
 
     def for_path(self, path: Path) -> Config:
         if self._explicit_config is not None:
@@ -215,7 +225,7 @@ class ConfigFinder:
         for name in CONFIG_FILES:
             candidate = folder / name
             if candidate.is_file():
-                found = load_file(candidate)
+                found = load_file(candidate, self.is_trusted)
                 if found is not None:
                     break
         if found is None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from notelint.config import ConfigFinder
+from notelint.config import ConfigError, ConfigFinder
 
 SUFFIXES = (".md", ".markdown")
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
@@ -58,11 +58,20 @@ def _walk(root: Path, finder: ConfigFinder) -> list[Path]:
             for name in subfolders
             if not name.startswith(".")
             and name not in SKIPPED_FOLDERS
-            and not finder.for_folder(here).is_excluded(here / name)
+            and not _excluded(finder, here, here / name)
         )
         for name in sorted(files):
             candidate = here / name
             if name.lower().endswith(SUFFIXES) and not name.startswith("."):
-                if not finder.for_path(candidate).is_excluded(candidate):
+                if not _excluded(finder, here, candidate):
                     found.append(candidate)
     return found
+
+
+def _excluded(finder: ConfigFinder, folder: Path, path: Path) -> bool:
+    """Whether the configuration of ``folder`` excludes ``path``; a broken configuration excludes
+    nothing here and is reported when the file is checked."""
+    try:
+        return finder.for_folder(folder).is_excluded(path)
+    except ConfigError:
+        return False

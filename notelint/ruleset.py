@@ -8,18 +8,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from notelint.config import Config, ConfigError, validate_family_tables
+from notelint.config import Config, ConfigError, Selection, validate_family_tables
 from notelint.registry import Registry, UnknownSelector
 from notelint.rule import RuleLike
-
-
-@dataclass(frozen=True)
-class Selection:
-    """Rule selectors given on the command line; they refine every configuration file."""
-
-    select: Sequence[str] | None = None
-    extend_select: Sequence[str] = ()
-    ignore: Sequence[str] = ()
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,39 @@
-"""Check (and fix) files: one read, one decode, one parse per pass, atomic writes."""
+"""Check (and fix) files: one read, one decode, one parse per pass, atomic writes.
+
+Files whose content and settings are in the cache are answered from it without parsing (and
+without importing markdown-it-py, pydantic or the rules); the others are checked in a process pool
+sized to the cores when there are enough of them, and reported in the order they were given.
+"""
 
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import os
 import stat
 import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from multiprocessing import get_context
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from notelint.config import Config, ConfigError, ConfigFinder
+from notelint import __version__
+from notelint.cache import Cache, content_hash
+from notelint.config import Config, ConfigError, ConfigFinder, Selection
 from notelint.diagnostics import Finding
-from notelint.document import DecodeError, Document
-from notelint.fixer import fix_document
-from notelint.linter import LintResult, lint
-from notelint.registry import PluginError, Registry
-from notelint.ruleset import RuleSet, Selection
+from notelint.discovery import Target
+from notelint.registry import ENTRY_POINT_GROUP, PluginError
+
+if TYPE_CHECKING:
+    from notelint.registry import Registry
+    from notelint.ruleset import RuleSet
+
+# A pool only pays for itself when there is enough work to share.
+POOL_THRESHOLD = 48
 
 
 @dataclass(frozen=True)
@@ -24,6 +42,11 @@ class RunOptions:
     unsafe_fixes: bool = False
     diff: bool = False
     selection: Selection = field(default_factory=Selection)
+    jobs: int = 0  # 0: one per core
+
+    @property
+    def changes_files(self) -> bool:
+        return self.fix or self.diff
 
 
 @dataclass
@@ -36,6 +59,7 @@ class FileReport:
     fixed: int = 0
     diff: str = ""
     fixed_bytes: bytes | None = None
+    from_cache: bool = False
 
     @property
     def changed(self) -> bool:
@@ -48,18 +72,29 @@ class Runner:
 
     finder: ConfigFinder
     options: RunOptions
+    cache: Cache | None = None
     _rulesets: dict[Path | None, RuleSet] = field(default_factory=dict)
     _registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
+    _settings_keys: dict[tuple[Path | None, tuple[str, ...]], str] = field(default_factory=dict)
+    _entry_points: str | None = None
+
+    # -- rules ---------------------------------------------------------------------------------
 
     def ruleset_for(self, path: Path) -> RuleSet:
+        from notelint.ruleset import RuleSet
+
         config = self.finder.for_path(path)
         ruleset = self._rulesets.get(config.source)
         if ruleset is None:
             ruleset = RuleSet.resolve(config, self.registry_for(config), self.options.selection)
             self._rulesets[config.source] = ruleset
+            if self.cache is not None:
+                self.cache.trust_config(config.digest)
         return ruleset.without(config.ignored_for(path))
 
     def registry_for(self, config: Config) -> Registry:
+        from notelint.registry import Registry
+
         plugins = tuple(config.plugin_paths())
         registry = self._registries.get(plugins)
         if registry is None:
@@ -67,13 +102,102 @@ class Runner:
             self._registries[plugins] = registry
         return registry
 
-    def check_file(self, path: Path, display: str) -> FileReport:
-        report = FileReport(display)
+    # -- cache keys ----------------------------------------------------------------------------
+
+    def settings_key(self, path: Path) -> str:
+        config = self.finder.for_path(path)
+        ignored = tuple(config.ignored_for(path))
+        memo = (config.source, ignored)
+        key = self._settings_keys.get(memo)
+        if key is None:
+            parts: list[Any] = [
+                __version__,
+                str(config.source),
+                config.digest,
+                list(ignored),
+                [self.options.selection.select, list(self.options.selection.extend_select),
+                 list(self.options.selection.ignore)],
+                self._entry_point_key(),
+                [_file_digest(plugin) for plugin in config.plugin_paths()],
+                [_file_digest(named) for named in _files_named_in(config)],
+            ]
+            key = hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:32]
+            self._settings_keys[memo] = key
+        return key
+
+    def _entry_point_key(self) -> str:
+        if self._entry_points is None:
+            points = sorted(
+                f"{point.name}={point.value}@{point.dist.version if point.dist else ''}"
+                for point in entry_points(group=ENTRY_POINT_GROUP)
+            )
+            self._entry_points = ";".join(points)
+        return self._entry_points
+
+    # -- running -------------------------------------------------------------------------------
+
+    def run(self, targets: Sequence[Target]) -> list[FileReport]:
+        """Check every target; reports come back in the order of ``targets``."""
+        reports: list[FileReport | None] = [None] * len(targets)
+        pending: list[tuple[int, Target, bytes]] = []
+        for position, target in enumerate(targets):
+            try:
+                data = target.path.read_bytes()
+            except OSError as error:
+                reports[position] = FileReport(
+                    target.display, errors=[f"{target.display}: cannot be read: {error.strerror or error}"]
+                )
+                continue
+            cached = self._from_cache(target, data)
+            if cached is not None:
+                reports[position] = cached
+            else:
+                pending.append((position, target, data))
+        for (position, target, data), report in zip(pending, self._check_all(pending)):
+            reports[position] = report
+            self._remember(target, data, report)
+        if self.cache is not None:
+            self.cache.save()
+        return [report for report in reports if report is not None]
+
+    def _from_cache(self, target: Target, data: bytes) -> FileReport | None:
+        if self.cache is None:
+            return None
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            report.errors.append(f"{display}: cannot be read: {error.strerror or error}")
-            return report
+            findings = self.cache.get(self.settings_key(target.path), content_hash(data), target.display)
+        except ConfigError:
+            return None
+        if findings is None:
+            return None
+        if self.options.changes_files and any(f.is_fixable(self.options.unsafe_fixes) for f in findings):
+            return None  # there is something to fix: do the real work
+        return FileReport(target.display, findings, from_cache=True)
+
+    def _remember(self, target: Target, data: bytes, report: FileReport) -> None:
+        if self.cache is None or report.errors:
+            return
+        final = report.fixed_bytes if report.fixed_bytes is not None else data
+        if report.fixed_bytes is not None and self.options.diff:
+            return  # --diff changes nothing on disk: the fixed content is not the file
+        self.cache.put(self.settings_key(target.path), content_hash(final), report.findings)
+
+    def _check_all(self, pending: list[tuple[int, Target, bytes]]) -> list[FileReport]:
+        work = [(target.path, target.display, data) for _, target, data in pending]
+        jobs = self.options.jobs or os.cpu_count() or 1
+        if jobs < 2 or len(work) < POOL_THRESHOLD:
+            return [self.check_and_write(*item) for item in work]
+        # Resolve rule sets before forking, so workers inherit them instead of each loading them.
+        for path, _, _ in work:
+            try:
+                self.ruleset_for(path)
+            except (ConfigError, PluginError):
+                pass
+        chunk = max(1, len(work) // (jobs * 4))
+        with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_init_worker,
+                                 initargs=(self,)) as pool:
+            return list(pool.map(_check_in_worker, work, chunksize=chunk))
+
+    def check_and_write(self, path: Path, display: str, data: bytes) -> FileReport:
         report = self.check_bytes(data, path, display)
         if report.fixed_bytes is not None and self.options.fix and not self.options.diff:
             try:
@@ -81,10 +205,15 @@ class Runner:
             except OSError as error:
                 report.errors.append(f"{display}: fixes not written: {error.strerror or error}")
                 report.fixed = 0
+                report.fixed_bytes = None
         return report
 
     def check_bytes(self, data: bytes, path: Path, display: str) -> FileReport:
         """Check a note's bytes; with fix or diff, compute the fixed bytes (nothing is written)."""
+        from notelint.document import DecodeError, Document
+        from notelint.fixer import fix_document
+        from notelint.linter import LintResult, lint
+
         report = FileReport(display)
         try:
             document = Document.from_bytes(display, data)
@@ -99,7 +228,7 @@ class Runner:
         def run(doc: Document) -> LintResult:
             return lint(doc, ruleset)
 
-        if self.options.fix or self.options.diff:
+        if self.options.changes_files:
             outcome = fix_document(document, run, self.options.unsafe_fixes)
             result = outcome.result
             if outcome.verification_error is not None:
@@ -124,6 +253,50 @@ class Runner:
             for crash in result.crashes
         )
         return report
+
+
+# -- the worker side of the pool (one Runner per worker process, inherited through fork) ----------
+
+_worker_runner: list[Runner] = []
+
+
+def _init_worker(runner: Runner) -> None:
+    _worker_runner[:] = [runner]
+
+
+def _check_in_worker(item: tuple[Path, str, bytes]) -> FileReport:
+    return _worker_runner[0].check_and_write(*item)
+
+
+# -- helpers ----------------------------------------------------------------------------------------
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return content_hash(path.read_bytes())
+    except OSError:
+        return "missing"
+
+
+def _files_named_in(config: Config) -> list[Path]:
+    """Files that rule options name (a word list, a schema file): their content is part of the key."""
+    named: list[Path] = []
+    for family in sorted(config.settings.families):
+        for value in _strings(config.settings.family_table(family)):
+            candidate = config.root / value.split(":")[0]
+            if ("/" in value or "." in value) and candidate.is_file():
+                named.append(candidate)
+    return named
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in _strings(item)]
+    return []
 
 
 def unified_diff(display: str, before: str, after: str) -> str:

@@ -17,7 +17,7 @@ CLEAN = "# Montag Vormittag\n\n- an item\n"
 @pytest.fixture
 def seeds(tmp_path: Path) -> Path:
     folder = tmp_path / "seeds"
-    shutil.copytree(FIXTURES, folder)
+    shutil.copytree(FIXTURES, folder, copy_function=shutil.copyfile)
     return folder
 
 

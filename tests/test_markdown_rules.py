@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from notelint.config import Config, FileConfig
+from notelint.config import Config, Settings
 from notelint.document import Document
 from notelint.fixer import fix_document
 from notelint.linter import lint
@@ -16,7 +16,7 @@ from notelint.ruleset import RuleSet, Selection
 def ruleset(*codes: str) -> RuleSet:
     from pathlib import Path
 
-    return RuleSet.resolve(Config(FileConfig(), Path.cwd()), Registry.build(with_entry_points=False), Selection(list(codes)))
+    return RuleSet.resolve(Config(Settings(), Path.cwd()), Registry.build(with_entry_points=False), Selection(list(codes)))
 
 
 def found(text: str, code: str) -> list[tuple[int, int]]:

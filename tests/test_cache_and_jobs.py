@@ -1,0 +1,112 @@
+"""The cache and the process pool change nothing but speed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, run_notelint
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """60 notes (more than the pool threshold): the seeds with variations."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    seeds = [path.read_text() for path in sorted(FIXTURES.glob("*.md"))]
+    for number in range(60):
+        text = seeds[number % 2]
+        if number % 3 == 0:
+            text = text.replace("- ", "- item \n- ", 1)  # a trailing space
+        if number % 5 == 0:
+            text = text.rstrip("\n")
+        (folder / f"note-{number:03d}.md").write_text(text)
+    return folder
+
+
+def json_run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> list[dict[str, object]]:
+    result = run_notelint("--output-format", "json", *args, cwd=cwd, env=env)
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def test_warm_cache_and_jobs_give_the_same_findings(corpus: Path, tmp_path: Path) -> None:
+    env = {"NOTELINT_CACHE_DIR": str(tmp_path / "cache")}
+    serial = json_run("--no-cache", "--jobs", "1", ".", cwd=corpus, env=env)
+    assert not (tmp_path / "cache").exists()
+    parallel = json_run("--no-cache", "--jobs", "2", ".", cwd=corpus, env=env)
+    cold = json_run(".", cwd=corpus, env=env)
+    assert (tmp_path / "cache").is_dir()
+    warm = json_run(".", cwd=corpus, env=env)
+    assert serial == parallel == cold == warm
+    assert len(serial) > 60
+    assert [finding["path"] for finding in serial] == sorted(finding["path"] for finding in serial)
+
+
+def test_fix_with_a_pool_matches_fix_without(corpus: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    for path in corpus.iterdir():
+        (other / path.name).write_bytes(path.read_bytes())
+    first = run_notelint("--fix", "--no-cache", "--jobs", "1", ".", cwd=corpus)
+    second = run_notelint("--fix", "--no-cache", "--jobs", "2", ".", cwd=other)
+    assert first.stdout == second.stdout
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == {p.name: p.read_bytes() for p in other.iterdir()}
+
+
+def test_cache_follows_changes_to_notes_and_config(write_note, tmp_path: Path) -> None:
+    note = write_note("a.md", "text \n")
+    assert run_notelint(".", cwd=tmp_path).returncode == 1
+    note.write_text("text\n")
+    assert run_notelint(".", cwd=tmp_path).returncode == 0
+    note.write_text("text \n")
+    assert run_notelint(".", cwd=tmp_path).returncode == 1
+    write_note("notelint.toml", 'ignore = ["NL003"]\n')
+    assert run_notelint(".", cwd=tmp_path).returncode == 0
+    write_note("notelint.toml", "ignore = []\n")
+    assert run_notelint(".", cwd=tmp_path).returncode == 1
+    assert run_notelint(".", "--select", "NL001", cwd=tmp_path).returncode == 0
+
+
+def test_fix_after_a_cached_check_still_fixes(write_note, tmp_path: Path) -> None:
+    note = write_note("a.md", "text \n")
+    assert run_notelint(".", cwd=tmp_path).returncode == 1
+    assert run_notelint("--fix", ".", cwd=tmp_path).returncode == 0
+    assert note.read_text() == "text\n"
+    assert run_notelint(".", cwd=tmp_path).returncode == 0
+
+
+def test_warm_run_imports_no_parser_no_pydantic_no_rules(write_note, tmp_path: Path) -> None:
+    write_note("notelint.toml", 'ignore = ["NL004"]\n')
+    for number in range(3):
+        write_note(f"n{number}.md", "- a.\nComment: glued\n")
+    probe = (
+        "import sys, io, contextlib\n"
+        "from notelint.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    code = main(['check', '.'])\n"
+        "heavy = sorted(m for m in ('markdown_it', 'pydantic', 'notelint.rules', 'ruamel') if m in sys.modules)\n"
+        "print(code, heavy)\n"
+    )
+
+    def imports() -> str:
+        return subprocess.run([sys.executable, "-P", "-c", probe], cwd=tmp_path, capture_output=True,
+                              text=True, check=True).stdout.strip()
+
+    assert imports() == "1 ['markdown_it', 'notelint.rules', 'pydantic']"  # cold: did the work
+    assert imports() == "1 []"  # warm: answered from the cache
+
+
+def test_clean_removes_the_cache(write_note, tmp_path: Path) -> None:
+    write_note("a.md", "text\n")
+    assert run_notelint(".", cwd=tmp_path).returncode == 0
+    assert (tmp_path / ".notelint_cache").is_dir()
+    assert (tmp_path / ".notelint_cache" / ".gitignore").read_text().endswith("*\n")
+    result = run_notelint("clean", cwd=tmp_path)
+    assert result.returncode == 0 and "Removed" in result.stdout
+    assert not (tmp_path / ".notelint_cache").exists()
+    assert "No cache" in run_notelint("clean", cwd=tmp_path).stdout
