@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
+from notelint.rules.markdown.lists import unclosed_fence_lines
 
 
 @rule(code="NL010", name="blank-lines-around-headings", family="markdown", severity="warning",
@@ -40,16 +41,21 @@ def blank_lines_around_headings(document: Document, options: None) -> Iterator[V
 
     ## Fix
     Inserts the missing blank line (safe: the HTML is the same).
+    No fix when the line before the insertion point is inside a code fence that is never closed
+    (the blank line would become part of the code).
     """
+    open_fences = unclosed_fence_lines(document)
     for token in document.tokens:
         if token.type != "heading_open" or token.level != 0 or token.map is None:
             continue
         first, last = token.map[0] + 1, token.map[1]
         if first > document.body_start_line and document.line_text(first - 1).strip():
             start = document.offset(first)
-            yield Violation(start, document.index.line_end(first), "No blank line before the heading",
-                            Fix.safe("Insert a blank line before the heading", Edit.insert(start, "\n")))
+            fix = None if first - 1 in open_fences else Fix.safe(
+                "Insert a blank line before the heading", Edit.insert(start, "\n"))
+            yield Violation(start, document.index.line_end(first), "No blank line before the heading", fix)
         if last < document.line_count and document.line_text(last + 1).strip():
             after = document.offset(last + 1)
-            yield Violation(document.offset(last), document.index.line_end(last), "No blank line after the heading",
-                            Fix.safe("Insert a blank line after the heading", Edit.insert(after, "\n")))
+            fix = None if last in open_fences else Fix.safe(
+                "Insert a blank line after the heading", Edit.insert(after, "\n"))
+            yield Violation(document.offset(last), document.index.line_end(last), "No blank line after the heading", fix)

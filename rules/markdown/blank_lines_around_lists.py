@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.markdown.lists import last_content_line
+from notelint.rules.markdown.lists import last_content_line, unclosed_fence_lines
 
 
 @rule(code="NL011", name="blank-lines-around-lists", family="markdown", severity="warning",
@@ -44,7 +44,10 @@ def blank_lines_around_lists(document: Document, options: None) -> Iterator[Viol
 
     ## Fix
     Inserts the missing blank line (safe: CommonMark renders the same HTML).
+    No fix when the line before the insertion point is inside a code fence that is never closed
+    (the blank line would become part of the code).
     """
+    open_fences = unclosed_fence_lines(document)
     for token in document.tokens:
         if token.type not in ("bullet_list_open", "ordered_list_open") or token.level != 0 or token.map is None:
             continue
@@ -52,9 +55,11 @@ def blank_lines_around_lists(document: Document, options: None) -> Iterator[Viol
         last = last_content_line(document, first, token.map[1])
         if first > document.body_start_line and document.line_text(first - 1).strip():
             start = document.offset(first)
-            yield Violation(start, document.index.line_end(first), "No blank line before the list",
-                            Fix.safe("Insert a blank line before the list", Edit.insert(start, "\n")))
+            fix = None if first - 1 in open_fences else Fix.safe(
+                "Insert a blank line before the list", Edit.insert(start, "\n"))
+            yield Violation(start, document.index.line_end(first), "No blank line before the list", fix)
         if last < document.line_count and document.line_text(last + 1).strip():
             after = document.offset(last + 1)
-            yield Violation(document.offset(last), document.index.line_end(last), "No blank line after the list",
-                            Fix.safe("Insert a blank line after the list", Edit.insert(after, "\n")))
+            fix = None if last in open_fences else Fix.safe(
+                "Insert a blank line after the list", Edit.insert(after, "\n"))
+            yield Violation(document.offset(last), document.index.line_end(last), "No blank line after the list", fix)

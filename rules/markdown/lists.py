@@ -142,3 +142,23 @@ def dedent_edits(document: Document, first: int, last: int, amount: int,
         start = document.offset(line)
         edits.append(Edit.delete(start, start + amount))
     return edits
+
+
+def unclosed_fence_lines(document: Document) -> frozenset[int]:
+    """1-based lines of fenced code blocks that have no closing fence (they end with their
+    container or the note): a blank line inserted after such a line becomes part of the code."""
+    lines: set[int] = set()
+    for span in document.blocks:
+        token = span.token
+        if token.type != "fence" or not token.markup:
+            continue
+        last = last_content_line(document, span.first_line, span.last_line)
+        closing = document.line_text(last).lstrip(" >\t").rstrip()
+        closed = (
+            last > span.first_line
+            and len(closing) >= len(token.markup)
+            and set(closing) == {token.markup[0]}
+        )
+        if not closed:
+            lines.update(range(span.first_line, span.last_line + 1))
+    return frozenset(lines)
