@@ -5,7 +5,8 @@ from collections.abc import Iterator
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.headings.outline import Heading, outline
+from notelint.rules.headings.options import OutlineOptions
+from notelint.rules.headings.outline import Heading, intended_levels, outline
 
 
 def _has_content_after(document: Document, heading: Heading, next_heading: Heading | None) -> bool:
@@ -33,8 +34,9 @@ def _removal(document: Document, heading: Heading, at_end: bool) -> Edit:
     return Edit.delete(start, end)
 
 
-@rule(code="NL201", name="empty-section", family="headings", severity="warning", fixable=True)
-def empty_section(document: Document, options: None) -> Iterator[Violation]:
+@rule(code="NL201", name="empty-section", family="headings", severity="warning", fixable=True,
+      options=OutlineOptions)
+def empty_section(document: Document, options: OutlineOptions) -> Iterator[Violation]:
     """## What it does
     Finds a heading with nothing under it: it is followed directly by a heading of the same or a
     higher level, or by the end of the note.
@@ -55,13 +57,17 @@ def empty_section(document: Document, options: None) -> Iterator[Violation]:
 
     Use instead: write the missing notes, or delete the empty headings.
 
+    A talk written at day level under a day (see NL200) counts as being inside that day, so the
+    day above it is not empty.
+
     ## Fix
     No safe fix. The unsafe fix deletes the heading (and the blank lines after it).
     """
     headings = outline(document)
+    levels = intended_levels(headings, options)
     for position, heading in enumerate(headings):
         following = headings[position + 1] if position + 1 < len(headings) else None
-        if following is not None and following.level > heading.level:
+        if following is not None and levels[following.index] > levels[heading.index]:
             continue
         if _has_content_after(document, heading, following):
             continue

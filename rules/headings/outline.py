@@ -14,6 +14,8 @@ from markdown_it.token import Token
 
 from notelint.diagnostics import Edit
 from notelint.document import Document
+from notelint.rules.days.recognise import recognise_day
+from notelint.rules.headings.options import OutlineOptions
 
 _ATX_OPEN = re.compile(r"(?P<indent> {0,3})(?P<hashes>#{1,6})(?P<space>[ \t]*)")
 
@@ -99,3 +101,26 @@ def relevel_edits(document: Document, members: Sequence[Heading], delta: int) ->
         else:
             edits.append(Edit.delete(start, start - delta))
     return tuple(edits)
+
+
+def misplaced_at_day_level(headings: Sequence[Heading], options: OutlineOptions) -> list[Heading]:
+    """Headings at day level that are neither days nor allowed sections, after the first day."""
+    found: list[Heading] = []
+    in_days = False
+    for heading in headings:
+        if heading.level != options.day_level:
+            continue
+        if recognise_day(heading.text, options.language) is not None:
+            in_days = True
+        elif in_days and not options.allowed_without_day(heading.text):
+            found.append(heading)
+    return found
+
+
+def intended_levels(headings: Sequence[Heading], options: OutlineOptions) -> list[int]:
+    """Each heading's level once talks written at day level are moved one level down."""
+    levels = [heading.level for heading in headings]
+    for misplaced in misplaced_at_day_level(headings, options):
+        for member in subtree(headings, misplaced):
+            levels[member.index] += 1
+    return levels

@@ -5,9 +5,8 @@ from collections.abc import Iterator
 from notelint.diagnostics import Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.days.recognise import recognise_day
 from notelint.rules.headings.options import OutlineOptions
-from notelint.rules.headings.outline import outline, relevel_edits, subtree
+from notelint.rules.headings.outline import misplaced_at_day_level, outline, relevel_edits, subtree
 
 
 @rule(
@@ -59,16 +58,7 @@ def talk_at_day_level(document: Document, options: OutlineOptions) -> Iterator[V
     (default `"de"`).
     """
     headings = outline(document)
-    level = options.day_level
-    in_days = False
-    for heading in headings:
-        if heading.level != level:
-            continue
-        if recognise_day(heading.text, options.language) is not None:
-            in_days = True
-            continue
-        if not in_days or options.allowed_without_day(heading.text):
-            continue
+    for heading in misplaced_at_day_level(headings, options):
         start = document.offset(heading.line)
         end = document.index.line_end(heading.line)
         edits = relevel_edits(document, subtree(headings, heading), 1)
@@ -76,6 +66,6 @@ def talk_at_day_level(document: Document, options: OutlineOptions) -> Iterator[V
         yield Violation(
             start,
             end,
-            f"Heading at day level (level {level}) is not a day: a talk here leaves the day above it",
+            f"Heading at day level (level {options.day_level}) is not a day: a talk here leaves the day above it",
             fix,
         )
