@@ -15,6 +15,7 @@ _OPENERS = {"strong_open": "strong_close", "em_open": "em_close"}
 
 def _whole_emphasis(children: list[Token]) -> str | None:
     """The text of inline children that are one emphasis span and nothing else."""
+    children = [child for child in children if not (child.type == "text" and not child.content)]
     if len(children) < 3 or children[0].type not in _OPENERS:
         return None
     opener, closer = children[0].type, _OPENERS[children[0].type]
