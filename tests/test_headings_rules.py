@@ -230,3 +230,13 @@ def test_trailing_spaces_on_headings_are_reported_once_by_nl003(tmp_path: Path) 
     (tmp_path / "n.md").write_text("# Montag  \n## Talk\n- x\n")
     result = findings_json("--no-cache", tmp_path / "n.md", cwd=tmp_path)
     assert [(f["code"], f["line"], f["column"]) for f in result] == [("NL003", 1, 9)]
+
+
+def test_invalid_headings_option_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "notelint.toml").write_text("[headings]\nday-level = 9\n")
+    (tmp_path / "n.md").write_text("# Montag\n## T\n- x\n")
+    from conftest import run_notelint
+
+    completed = run_notelint("check", "--no-cache", tmp_path / "n.md", cwd=tmp_path)
+    assert completed.returncode not in (0, 1)
+    assert "day-level" in completed.stderr

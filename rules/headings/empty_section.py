@@ -46,6 +46,10 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
     (`# Posters`) left over from a template. It shows up in the table of contents and promises
     notes that are not there.
 
+    A talk written at day level under a day (see NL200) counts as being inside that day, so the
+    day above it is not empty (the `day-level`, `sections-without-day` and `language` options of
+    `[tool.notelint.headings]` apply).
+
     ## Example
     ```markdown
     # Freitag
@@ -56,9 +60,6 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
     ```
 
     Use instead: write the missing notes, or delete the empty headings.
-
-    A talk written at day level under a day (see NL200) counts as being inside that day, so the
-    day above it is not empty.
 
     ## Fix
     No safe fix. The unsafe fix deletes the heading (and the blank lines after it).
