@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from normalise_helpers import fix_with
 from notelint.document import Document
@@ -240,3 +242,18 @@ def test_invalid_headings_option_is_a_config_error(tmp_path: Path) -> None:
     completed = run_notelint("check", "--no-cache", tmp_path / "n.md", cwd=tmp_path)
     assert completed.returncode not in (0, 1)
     assert "day-level" in completed.stderr
+
+
+_FORM_LINES = [
+    "", "text", "# H", "##   Spaced", "  ## Indented", "##\tTab", "## Closed ##", "# C#", "## x \\#",
+    "### t ###### ", "Setext", "===", "---", "- a", "> # q", "```", "    code", "## #", "#", "# #", "##  ",
+    "Two\nlines\n===", "#### deep ####",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(st.sampled_from(_FORM_LINES), min_size=1, max_size=12),
+       code=st.sampled_from(["NL204", "NL205", "NL206"]))
+def test_safe_heading_form_fixes_never_change_the_rendering(lines: list[str], code: str) -> None:
+    text = "x\n" + "\n".join(lines) + "\n"
+    assert render(fixed(code, text, unsafe=False)) == render(text)
