@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from markdown_it.token import Token
 
 from notelint.diagnostics import Edit
 from notelint.document import Document
