@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-
 from notelint.diagnostics import Edit
 from notelint.document import Document
 from notelint.rules.days.recognise import recognise_day
