@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from notelint.rule import RuleLike
+from notelint.rules.headings import RULES as HEADINGS_RULES
 from notelint.rules.markdown import RULES as MARKDOWN_RULES
 
-RULES: tuple[RuleLike, ...] = (*MARKDOWN_RULES,)
+RULES: tuple[RuleLike, ...] = (*MARKDOWN_RULES, *HEADINGS_RULES)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from notelint.diagnostics import Edit
 from notelint.document import Document
 
 _MARKER = re.compile(r"(?P<indent> *)(?P<marker>[-+*]|\d{1,9}[.)])(?P<space> *)(?P<rest>.?)")
@@ -77,3 +78,87 @@ def list_items(document: Document) -> Iterator[tuple[ListItem, list[Token]]]:
             continue
         if open_items:
             open_items[-1][1].append(token)
+
+
+def last_content_line(document: Document, first: int, last: int) -> int:
+    """The last non-blank 1-based line of ``first..last`` (token maps include trailing blank lines)."""
+    while last > first and not document.line_text(last).strip():
+        last -= 1
+    return last
+
+
+def leading_spaces(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def indent_width(text: str) -> int:
+    """Columns of a line's indentation, tabs expanded to the next multiple of 4 (CommonMark)."""
+    width = 0
+    for char in text:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def next_content_line(document: Document, after: int) -> int | None:
+    """The first non-blank 1-based line after line ``after``."""
+    line = after + 1
+    while line <= document.line_count and not document.line_text(line).strip():
+        line += 1
+    return line if line <= document.line_count else None
+
+
+def dedent_edits(document: Document, first: int, last: int, amount: int,
+                 keep_below: int | None = None) -> list[Edit] | None:
+    """Edits that remove ``amount`` leading spaces from the non-blank lines ``first..last``.
+
+    With ``keep_below``, lines indented less than it are left as they are (lazy continuation
+    lines). None when a line cannot be moved without changing what it belongs to: it has a tab in
+    its indentation, fewer than ``amount`` spaces, or (with ``keep_below``) an indentation in
+    ``keep_below - amount .. keep_below - 1``.
+    """
+    edits: list[Edit] = []
+    for line in range(first, last + 1):
+        text = document.line_text(line)
+        indent = leading_spaces(text)
+        if not text.strip():
+            # whitespace-only lines can be content of a fenced code block: move them along
+            if indent >= amount and (keep_below is None or indent >= keep_below):
+                start = document.offset(line)
+                edits.append(Edit.delete(start, start + amount))
+            continue
+        if "\t" in text[: len(text) - len(text.lstrip(" \t"))]:
+            return None
+        if keep_below is not None and indent < keep_below:
+            if indent >= keep_below - amount:
+                return None
+            continue
+        if indent < amount:
+            return None
+        start = document.offset(line)
+        edits.append(Edit.delete(start, start + amount))
+    return edits
+
+
+def unclosed_fence_lines(document: Document) -> frozenset[int]:
+    """1-based lines of fenced code blocks that have no closing fence (they end with their
+    container or the note): a blank line inserted after such a line becomes part of the code."""
+    lines: set[int] = set()
+    for span in document.blocks:
+        token = span.token
+        if token.type != "fence" or not token.markup:
+            continue
+        last = last_content_line(document, span.first_line, span.last_line)
+        closing = document.line_text(last).lstrip(" >\t").rstrip()
+        closed = (
+            last > span.first_line
+            and len(closing) >= len(token.markup)
+            and set(closing) == {token.markup[0]}
+        )
+        if not closed:
+            lines.update(range(span.first_line, span.last_line + 1))
+    return frozenset(lines)

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from notelint.diagnostics import Edit, Fix, Violation
+from notelint.document import Document
+from notelint.rule import rule
+from notelint.rules.headings.options import OutlineOptions
+from notelint.rules.headings.outline import Heading, intended_levels, outline
+
+
+def _has_content_after(document: Document, heading: Heading, next_heading: Heading | None) -> bool:
+    """Whether any block (paragraph, list, code, HTML, rule, table...) lies between the heading and
+    the next top-level heading; ``heading_open, inline, heading_close`` are the heading itself."""
+    stop = next_heading.token_index if next_heading is not None else len(document.tokens)
+    return stop > heading.token_index + 3
+
+
+def _removal(document: Document, heading: Heading, at_end: bool) -> Edit:
+    """Delete the heading's lines and the blank lines after it; at the end of the note, the blank
+    lines before it instead, so the note still ends with one line break."""
+    start = document.offset(heading.line)
+    line = heading.last_line + 1
+    while line <= document.line_count and not document.line_text(line).strip():
+        line += 1
+    end = document.offset(line) if line <= document.line_count else len(document.text)
+    if at_end:
+        end = len(document.text)
+        previous = heading.line - 1
+        while previous >= document.body_start_line and not document.line_text(previous).strip():
+            previous -= 1
+        if previous >= 1:
+            start = min(document.offset(previous + 1), start)
+    return Edit.delete(start, end)
+
+
+@rule(code="NL201", name="empty-section", family="headings", severity="warning", fixable=True,
+      options=OutlineOptions)
+def empty_section(document: Document, options: OutlineOptions) -> Iterator[Violation]:
+    """## What it does
+    Finds a heading with nothing under it: it is followed directly by a heading of the same or a
+    higher level, or by the end of the note.
+
+    ## Why is this bad?
+    An empty section is usually a talk that was attended but never written up, or a placeholder
+    (`# Posters`) left over from a template. It shows up in the table of contents and promises
+    notes that are not there.
+
+    A talk written at day level under a day (see NL200) counts as being inside that day, so the
+    day above it is not empty (the `day-level`, `sections-without-day` and `language` options of
+    `[tool.notelint.headings]` apply).
+
+    ## Example
+    ```markdown
+    # Freitag
+    ## ML4ESM: Towards improved cloud modelling
+    ## ML4ESM: Climate Set
+    - Climate models: future emissions
+    # Posters
+    ```
+
+    Use instead: write the missing notes, or delete the empty headings.
+
+    ## Fix
+    No safe fix. The unsafe fix deletes the heading (and the blank lines after it).
+    """
+    headings = outline(document)
+    levels = intended_levels(headings, options)
+    for position, heading in enumerate(headings):
+        following = headings[position + 1] if position + 1 < len(headings) else None
+        if following is not None and levels[following.index] > levels[heading.index]:
+            continue
+        if _has_content_after(document, heading, following):
+            continue
+        start = document.offset(heading.line)
+        end = document.index.line_end(heading.last_line)
+        what = "the end of the note" if following is None else f"a level-{following.level} heading"
+        fix = Fix.unsafe("Delete the empty section", _removal(document, heading, following is None))
+        yield Violation(start, end, f"Empty section: the heading is followed directly by {what}", fix)
