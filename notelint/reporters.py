@@ -30,7 +30,8 @@ class Summary:
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    suffix = "" if count == 1 else ("es" if word.endswith(("x", "s")) else "s")
+    return f"{count} {word}{suffix}"
 
 
 def text_line(finding: Finding, unsafe_fixes: bool) -> str:

@@ -28,6 +28,7 @@ class Region:
     content: str
     owner: str | None
     line: int
+    raw: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ def protected_regions(document: Document) -> list[Region]:
     regions: list[Region] = []
     front = document.front_matter
     if front is not None and front.closed:
-        regions.append(Region("front matter", 0, front.content_end, front.raw, "frontmatter", 1))
+        regions.append(Region("front matter", 0, front.content_end, front.raw, "frontmatter", 1, front.raw))
     for span in document.blocks:
         token = span.token
         if token.type not in ("fence", "code_block"):
@@ -51,13 +52,15 @@ def protected_regions(document: Document) -> list[Region]:
         end = document.index.line_end(span.last_line)
         kind = "math block" if is_math else "code block"
         owner = "math" if is_math else None
-        regions.append(Region(kind, start, end, f"{token.info.strip()}\n{token.content}", owner, span.first_line))
+        content = f"{token.info.strip()}\n{token.content}"
+        regions.append(Region(kind, start, end, content, owner, span.first_line, document.text[start:end]))
     text = document.text
     for start, end in document.code_spans:
         is_math = start > 0 and text[start - 1] == "$" and text[end : end + 1] == "$"
         content = _CONTINUATION_INDENT.sub("\n", text[start:end])
         line = document.position(start).line
-        regions.append(Region("math span" if is_math else "code span", start, end, content, "math" if is_math else None, line))
+        kind = "math span" if is_math else "code span"
+        regions.append(Region(kind, start, end, content, "math" if is_math else None, line, text[start:end]))
     regions.sort(key=lambda region: (region.start, region.end))
     return regions
 
@@ -79,22 +82,45 @@ def _mapped(edits: Sequence[AppliedEdit]) -> list[tuple[int, int, AppliedEdit]]:
     return mapped
 
 
-def _kept(regions: list[Region], ranges: list[tuple[int, int, AppliedEdit]]) -> list[Region]:
-    """Regions not edited by a rule allowed to edit them."""
-    return [
-        region
-        for region in regions
-        if not any(
-            applied.family == region.owner and _touches(region, start, end) for start, end, applied in ranges
-        )
-    ]
+def _owned_edit(region: Region, ranges: list[tuple[int, int, AppliedEdit]]) -> bool:
+    return any(applied.family == region.owner and _touches(region, start, end) for start, end, applied in ranges)
+
+
+def _covering_edit(region: Region, ranges: list[tuple[int, int, AppliedEdit]]) -> AppliedEdit | None:
+    """An edit that replaces the whole region (removing it, or moving it intact)."""
+    for start, end, applied in ranges:
+        if start <= region.start and region.end <= end and start < end:
+            return applied
+    return None
 
 
 def verify_pass(before: Document, after: Document, edits: Sequence[AppliedEdit]) -> str | None:
-    """None when the pass kept every protected region, else a one-line explanation."""
+    """None when the pass kept every protected region, else a one-line explanation.
+
+    A region may be edited by a rule of the family that owns it, and removed or moved intact as a
+    whole by any rule (an unsafe fix that deletes a section takes its code with it); any other
+    change to its content, and any region that appears from nowhere, is an error.
+    """
     old_ranges = [(item.edit.start, item.edit.end, item) for item in edits]
-    old = _kept(protected_regions(before), old_ranges)
-    new = _kept(protected_regions(after), _mapped(edits))
+    new_ranges = _mapped(edits)
+    moved: set[str] = set()
+    old = []
+    for region in protected_regions(before):
+        if _owned_edit(region, old_ranges):
+            continue
+        covering = _covering_edit(region, old_ranges)
+        if covering is not None:
+            if region.raw in covering.edit.content:
+                moved.add(region.raw)
+            continue
+        old.append(region)
+    new = []
+    for region in protected_regions(after):
+        if _owned_edit(region, new_ranges):
+            continue
+        if region.raw in moved and _covering_edit(region, new_ranges) is not None:
+            continue
+        new.append(region)
     for old_region, new_region in zip(old, new):
         if (old_region.kind, old_region.content) != (new_region.kind, new_region.content):
             return _blame(old_region, old_ranges, edits, "changed")

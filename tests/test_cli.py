@@ -66,15 +66,27 @@ def test_explicit_file_is_checked_even_when_excluded(write_note, tmp_path: Path)
 
 
 def test_fix_then_second_fix_changes_nothing(seeds: Path) -> None:
-    first = run_notelint("--fix", seeds)
+    first = run_notelint("--fix", "--select", "markdown", seeds)
     assert first.returncode == 0, first.stdout + first.stderr
     assert "4 fixed, 0 remaining" in first.stdout
     fixed = {path.name: path.read_bytes() for path in seeds.iterdir()}
     assert b"neighbors\n  - instead of future predict node\n" in fixed["icml-2024.md"]
     assert b"networks...\n\nProblem: doesn" in fixed["icassp-2025.md"]
-    second = run_notelint("--fix", seeds)
+    second = run_notelint("--fix", "--select", "markdown", seeds)
     assert second.returncode == 0
     assert "All checks passed!" in second.stdout
+    assert {path.name: path.read_bytes() for path in seeds.iterdir()} == fixed
+
+
+@pytest.mark.parametrize("flags", [["--fix"], ["--fix", "--unsafe-fixes"]])
+def test_fix_with_every_rule_converges_in_one_run(seeds: Path, flags: list[str]) -> None:
+    first = run_notelint(*flags, seeds)
+    assert first.returncode in (0, 1), first.stdout + first.stderr
+    assert " fixed, " in first.stdout
+    fixed = {path.name: path.read_bytes() for path in seeds.iterdir()}
+    second = run_notelint(*flags, seeds)
+    assert second.returncode == first.returncode
+    assert " fixed" not in second.stdout
     assert {path.name: path.read_bytes() for path in seeds.iterdir()} == fixed
 
 

@@ -30,7 +30,7 @@ class ListItem:
 
 def _columns(text: str, from_column: int) -> tuple[int, str, int] | None:
     match = _MARKER.match(text, from_column)
-    if match is None or "\t" in text[: match.end("space")]:
+    if match is None or "\t" in text[: match.end("rest")]:
         return None
     marker_column = match.start("marker")
     marker = match.group("marker")
