@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from notelint.rule import RuleLike
+from notelint.rules.days import RULES as DAYS_RULES
 from notelint.rules.markdown import RULES as MARKDOWN_RULES
 
-RULES: tuple[RuleLike, ...] = (*MARKDOWN_RULES,)
+RULES: tuple[RuleLike, ...] = (*MARKDOWN_RULES, *DAYS_RULES)
