@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from notelint.diagnostics import Violation
+from notelint.document import Document
+from notelint.rule import rule
+from notelint.rules.days.common import DEFAULT_OPTIONS, DayHeadingAt, DaysOptions, day_headings
+
+
+@rule(code="NL304", name="duplicate-day", family="days", severity="warning", options=DaysOptions)
+def duplicate_day(document: Document, options: DaysOptions | None) -> Iterator[Violation]:
+    """## What it does
+    Finds a day heading that names the same day and part of the day as an earlier one in the note,
+    such as a second `# Montag Vormittag` (however each is spelled).
+
+    ## Why is this bad?
+    The notes of one session end up in two places, or a heading was copied and not renamed.
+
+    ## Example
+    ```markdown
+    # Montag Vormittag
+    # Montag Nachmittag
+    # Montag Vormittag
+    ```
+    reports the third heading.
+
+    ## Fix
+    None: merge the two sections or rename one.
+    """
+    options = options or DEFAULT_OPTIONS
+    seen: dict[tuple[object, ...], DayHeadingAt] = {}
+    for heading in day_headings(document, options):
+        day = heading.day
+        key = (day.dates or day.weekdays, day.daypart)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = heading
+            continue
+        yield Violation(
+            heading.start,
+            heading.end,
+            f"Day heading {heading.text!r} repeats {first.text!r} (line {first.line})",
+        )
