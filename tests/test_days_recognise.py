@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-
 from notelint.rules.days.recognise import DayHeading, recognise_day
 
 
@@ -52,7 +51,9 @@ def test_recognises_day_headings(text: str, weekday: int, daypart: str | None, c
         ("Montag 2025-04-07", (0,), (datetime.date(2025, 4, 7),)),
     ],
 )
-def test_reads_german_dates_beside_the_weekday(text: str, weekdays: tuple[int, ...], dates: tuple[datetime.date, ...]) -> None:
+def test_reads_german_dates_beside_the_weekday(
+    text: str, weekdays: tuple[int, ...], dates: tuple[datetime.date, ...]
+) -> None:
     day = recognise_day(text)
     assert day is not None
     assert day.weekdays == weekdays

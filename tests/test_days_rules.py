@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from notelint.document import Document
 from notelint.rules.days.common import DaysOptions, day_headings, front_matter_date
 from notelint.rules.days.duplicate import duplicate_day
 from notelint.rules.days.order import day_order
+
+from notelint.document import Document
 from tests.conftest import FIXTURES, REPO, findings_json, run_notelint
 
 WriteNote = Callable[[str, str], Path]
@@ -167,14 +167,18 @@ def test_day_out_of_order(write_note: WriteNote) -> None:
 
 
 def test_parts_of_a_day_in_order(write_note: WriteNote) -> None:
-    note = write_note("note.md", "# Montag Nachmittag\n# Montag Vormittag\n# Dienstag Vormittag\n# Dienstag Nachmittag\n")
+    note = write_note(
+        "note.md", "# Montag Nachmittag\n# Montag Vormittag\n# Dienstag Vormittag\n# Dienstag Nachmittag\n"
+    )
     assert summary(days(note)) == [(2, 3, "NL303")]
 
 
 def test_newest_first_is_accepted_when_consistent(write_note: WriteNote) -> None:
     note = write_note("note.md", "# Freitag 15.3.2024\n# Mittwoch 13.3.2024\n# Dienstag 12.3.2024\n")
     assert days(note) == []
-    note = write_note("note.md", "# Freitag 15.3.2024\n# Mittwoch 13.3.2024\n# Donnerstag 14.3.2024\n# Dienstag 12.3.2024\n")
+    note = write_note(
+        "note.md", "# Freitag 15.3.2024\n# Mittwoch 13.3.2024\n# Donnerstag 14.3.2024\n# Dienstag 12.3.2024\n"
+    )
     found = days(note)
     assert summary(found) == [(3, 3, "NL303")]
     assert "newest-first" in found[0]["message"]

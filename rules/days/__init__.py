@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from notelint.rule import RuleLike
 from notelint.rules.days.canonical import day_heading_form
 from notelint.rules.days.duplicate import duplicate_day
 from notelint.rules.days.front_matter import front_matter_day
 from notelint.rules.days.order import day_order
 from notelint.rules.days.weekday_date import weekday_date_mismatch
+
+from notelint.rule import RuleLike
 
 RULES: tuple[RuleLike, ...] = (day_heading_form, weekday_date_mismatch, day_order, duplicate_day, front_matter_day)

@@ -2,10 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from notelint.rules.days.common import (
+    DEFAULT_OPTIONS,
+    DaysOptions,
+    allowed_dayparts,
+    day_headings,
+    front_matter_date,
+    styled,
+)
+
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.days.common import DEFAULT_OPTIONS, DaysOptions, allowed_dayparts, day_headings, front_matter_date, styled
 
 
 @rule(code="NL301", name="day-heading-form", family="days", severity="warning", fixable=True, options=DaysOptions)
@@ -52,4 +60,6 @@ def day_heading_form(document: Document, options: DaysOptions | None) -> Iterato
         reason = " (the spelling could mean more than one name)" if day.ambiguous else ""
         make = Fix.unsafe if day.ambiguous or guessed else Fix.safe
         fix = make(f"Write {wanted!r}", Edit(heading.start, heading.end, wanted))
-        yield Violation(heading.start, heading.end, f"Day heading {heading.text!r} should be written {wanted!r}{reason}", fix)
+        yield Violation(
+            heading.start, heading.end, f"Day heading {heading.text!r} should be written {wanted!r}{reason}", fix
+        )

@@ -6,10 +6,10 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from notelint.rules.days.recognise import DayHeading, recognise_day, vocabulary
 from pydantic import Field, field_validator
 
 from notelint.config import RuleOptions
-from notelint.rules.days.recognise import DayHeading, recognise_day, vocabulary
 
 if TYPE_CHECKING:
     from notelint.document import Document
@@ -74,7 +74,9 @@ def day_headings(document: Document, options: DaysOptions | None) -> list[DayHea
             continue
         line = token.map[0] + 1
         line_text = document.line_text(line)
-        column = line_text.find(content, len(line_text) - len(line_text.lstrip(" #")) if token.markup.startswith("#") else 0)
+        column = line_text.find(
+            content, len(line_text) - len(line_text.lstrip(" #")) if token.markup.startswith("#") else 0
+        )
         if column < 0:
             continue
         day = recognise_day(content, options.language)

@@ -2,10 +2,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from notelint.rules.days.common import (
+    DEFAULT_OPTIONS,
+    DayHeadingAt,
+    DaysOptions,
+    day_headings,
+)
+
 from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.days.common import DEFAULT_OPTIONS, DayHeadingAt, DaysOptions, day_headings
 
 
 @rule(code="NL304", name="duplicate-day", family="days", severity="warning", options=DaysOptions)

@@ -3,11 +3,18 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from notelint.rules.days.common import (
+    DEFAULT_OPTIONS,
+    DaysOptions,
+    day_headings,
+    event_week_conflict,
+    front_matter_date,
+)
+from notelint.rules.days.recognise import weekday_name
+
 from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.days.common import DEFAULT_OPTIONS, DaysOptions, day_headings, event_week_conflict, front_matter_date
-from notelint.rules.days.recognise import weekday_name
 
 
 @rule(code="NL305", name="front-matter-day", family="days", severity="warning", options=DaysOptions)

@@ -3,9 +3,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from notelint.diagnostics import Violation
-from notelint.document import Document
-from notelint.rule import rule
 from notelint.rules.days.common import (
     DEFAULT_OPTIONS,
     DayHeadingAt,
@@ -16,6 +13,10 @@ from notelint.rules.days.common import (
     event_week_conflict,
     front_matter_date,
 )
+
+from notelint.diagnostics import Violation
+from notelint.document import Document
+from notelint.rule import rule
 
 Key = tuple[tuple[int, int], tuple[int, int]]  # (start, end) of a span as (day ordinal, day part rank)
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["DayHeading", "Vocabulary", "recognise_day", "vocabulary", "weekday_name"]
 
@@ -274,6 +274,13 @@ def _make_date(year: int | None, month: int, day: int) -> datetime.date | None:
         return None
 
 
+@cache
+def _named_date_pattern(language: str) -> re.Pattern[str]:
+    """``7. April 2025``: day, month name of the language (wide or abbreviated), optional year."""
+    names = sorted((re.escape(name) for name in vocabulary(language).months), key=len, reverse=True)
+    return re.compile(rf"(?<![\d.])(\d{{1,2}})\.\s*({'|'.join(names)})(?![^\W\d_])(?:\s*(\d{{4}}))?", re.IGNORECASE)
+
+
 def _dates(text: str, vocab: Vocabulary) -> list[_Token]:
     found: list[_Token] = []
     taken: list[tuple[int, int]] = []
@@ -285,8 +292,7 @@ def _dates(text: str, vocab: Vocabulary) -> list[_Token]:
         made = _make_date(int(match[1]), int(match[2]), int(match[3]))
         found.append(_Token("date", match.start(), match.end(), date=made))
         taken.append(match.span())
-    month_names = "|".join(sorted((re.escape(name) for name in vocab.months), key=len, reverse=True))
-    named = re.compile(rf"(?<![\d.])(\d{{1,2}})\.\s*({month_names})(?![^\W\d_])(?:\s*(\d{{4}}))?", re.IGNORECASE)
+    named = _named_date_pattern(vocab.language)
     for match in named.finditer(text):
         if not free(*match.span()):
             continue
@@ -323,10 +329,16 @@ def _classify(word: str, start: int, vocab: Vocabulary) -> list[_Token]:
             canonical = vocab.weekdays[index] + daypart.lower()
             return [_Token("compound", start, bare_end, exact=bare == canonical, weekday=index, daypart=daypart)]
     if word in vocab.abbreviation_spelling or bare in vocab.abbreviation_spelling:
-        index = vocab.weekday_abbreviations[word.lower()] if word.lower() in vocab.weekday_abbreviations else vocab.weekday_abbreviations[lower]
+        index = (
+            vocab.weekday_abbreviations[word.lower()]
+            if word.lower() in vocab.weekday_abbreviations
+            else vocab.weekday_abbreviations[lower]
+        )
         return [_Token("weekday", start, end, exact=False, weak=True, weekday=index)]
     if word.lower() in vocab.daypart_abbreviations:
-        return [_Token("daypart", start, end, exact=False, weak=True, daypart=vocab.daypart_abbreviations[word.lower()])]
+        return [
+            _Token("daypart", start, end, exact=False, weak=True, daypart=vocab.daypart_abbreviations[word.lower()])
+        ]
     if lower in vocab.foreign_weekdays:
         return [_Token("weekday", start, bare_end, exact=False, weekday=vocab.foreign_weekdays[lower])]
     if word.lower() in vocab.foreign_weekday_abbreviations and bare[:1].isupper():
@@ -334,7 +346,11 @@ def _classify(word: str, start: int, vocab: Vocabulary) -> list[_Token]:
         return [_Token("weekday", start, end, exact=False, weak=True, weekday=index)]
     if lower in vocab.foreign_dayparts:
         candidates = vocab.foreign_dayparts[lower]
-        return [_Token("daypart", start, bare_end, exact=False, weak=True, ambiguous=len(candidates) > 1, daypart=candidates[0])]
+        return [
+            _Token(
+                "daypart", start, bare_end, exact=False, weak=True, ambiguous=len(candidates) > 1, daypart=candidates[0]
+            )
+        ]
     if lower in _CONNECTORS:
         return [_Token("connector", start, end)]
     weekday_match = _fuzzy(lower, dict(vocab.weekday_names))
@@ -367,6 +383,7 @@ def _tokens(text: str, vocab: Vocabulary) -> list[_Token]:
     return tokens
 
 
+@lru_cache(maxsize=4096)
 def recognise_day(heading_text: str, language: str = "de") -> DayHeading | None:
     """The day a heading names, or None when ``heading_text`` is not a day heading."""
     text = heading_text

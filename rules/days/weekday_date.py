@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from notelint.rules.days.common import DEFAULT_OPTIONS, DaysOptions, day_headings
+from notelint.rules.days.recognise import weekday_name
+
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.days.common import DEFAULT_OPTIONS, DaysOptions, day_headings
-from notelint.rules.days.recognise import weekday_name
 
 
 @rule(code="NL302", name="weekday-date-mismatch", family="days", severity="error", fixable=True, options=DaysOptions)
@@ -34,7 +35,9 @@ def weekday_date_mismatch(document: Document, options: DaysOptions | None) -> It
         day = heading.day
         if not day.dates or len(day.weekdays) != len(day.dates):
             continue
-        for weekday, date, span, date_span in zip(day.weekdays, day.dates, day.weekday_spans, day.date_spans, strict=False):
+        for weekday, date, span, date_span in zip(
+            day.weekdays, day.dates, day.weekday_spans, day.date_spans, strict=False
+        ):
             if weekday == date.weekday():
                 continue
             right = weekday_name(date.weekday(), options.language)
