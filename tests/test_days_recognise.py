@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from notelint.rules.days.recognise import DayHeading, recognise_day
 
 
@@ -104,3 +106,38 @@ def test_abbreviations_and_misspellings_need_a_pure_heading() -> None:
     assert recognise_day("Fr 21.3.2024") is not None
     assert recognise_day("Workshop Fr 21.3.2024") is None
     assert recognise_day("Workshop Freitag 22.3.2024") is not None
+
+
+def test_every_heading_of_the_notes_below_day_level_is_not_a_day() -> None:
+    from tests.conftest import FIXTURES, REPO
+
+    headings = []
+    for path in [*FIXTURES.glob("*.md"), *(REPO / "notes").glob("*.md")]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") and not line.startswith("# "):
+                headings.append(line.lstrip("#").strip())
+            elif line.startswith("# ") and recognise_day(line[2:]) is None:
+                headings.append(line[2:])
+    assert len(headings) > 40
+    assert [h for h in headings if recognise_day(h) is not None] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_recogniser_accepts_any_text(text: str) -> None:
+    day = recognise_day(text)
+    assert day is None or isinstance(day, DayHeading)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["Montag", "dienstag", "Mitwoch", "Do", "Fr.", "Saturday", "Sonnabend", "Sontag"]),
+    st.sampled_from(["", "Vormittag", "nachmittag", "Abend", "morning", "Nachm.", "Vormitag"]),
+    st.sampled_from([" ", "  ", "\t"]),
+)
+def test_canonical_form_is_a_fixed_point(weekday: str, daypart: str, space: str) -> None:
+    day = recognise_day(f"{weekday}{space}{daypart}".strip())
+    assert day is not None
+    again = recognise_day(day.canonical)
+    assert again is not None and again.exact
+    assert (again.canonical, again.weekday, again.daypart) == (day.canonical, day.weekday, day.daypart)
