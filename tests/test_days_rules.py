@@ -106,7 +106,7 @@ def test_unknown_language_is_a_configuration_error(write_note: WriteNote, tmp_pa
     (tmp_path / "pyproject.toml").write_text('[tool.notelint.days]\nlanguage = "xx-yy"\n', encoding="utf-8")
     note = write_note("note.md", "# Montag\n")
     completed = run_notelint("check", note)
-    assert completed.returncode == 2 or "unknown language" in completed.stderr
+    assert completed.returncode not in (0, 1)
     assert "unknown language 'xx-yy'" in completed.stderr
 
 
@@ -253,3 +253,10 @@ def test_day_headings_positions_and_rules_as_functions() -> None:
     assert document.text[found[0].start : found[0].end] == "Montag Vormittag"
     assert [v.start for v in duplicate_day.check(document, DaysOptions())] == [found[1].start]
     assert list(day_order.check(document, DaysOptions())) == []
+
+
+def test_unknown_day_part_is_a_configuration_error(write_note: WriteNote, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint.days]\nday-parts = ["Vormitag"]\n', encoding="utf-8")
+    completed = run_notelint("check", write_note("note.md", "# Montag\n"))
+    assert completed.returncode not in (0, 1)
+    assert "unknown day part 'Vormitag'" in completed.stderr

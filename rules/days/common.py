@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from notelint.rules.days.recognise import DayHeading, recognise_day, vocabulary
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from notelint.config import RuleOptions
 
@@ -43,6 +43,15 @@ class DaysOptions(RuleOptions):
         except (UnknownLocaleError, ValueError) as error:
             raise ValueError(f"unknown language {value!r} (a Babel locale such as 'de' or 'en')") from error
         return value
+
+    @model_validator(mode="after")
+    def _known_day_parts(self) -> DaysOptions:
+        if self.day_parts is not None:
+            known = vocabulary(self.language).dayparts
+            unknown = [part for part in self.day_parts if part not in known]
+            if unknown:
+                raise ValueError(f"unknown day part {unknown[0]!r} (one of {', '.join(known)})")
+        return self
 
 
 DEFAULT_OPTIONS = DaysOptions()

@@ -36,6 +36,7 @@ _REGIONAL_WEEKDAYS: dict[str, dict[str, int]] = {"de": {"sonnabend": 5}}
 # Words that may join the parts of a pure day heading (``Dienstag bis Freitag``).
 _CONNECTORS = frozenset({"bis", "und", "am", "den", "vom", "to", "and", "on", "until", "the"})
 _FOREIGN = "en"
+_MAX_MISSPELLED = 3
 
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})(?![\d]))?")
@@ -310,7 +311,7 @@ def _dates(text: str, vocab: Vocabulary) -> list[_Token]:
     return found
 
 
-def _classify(word: str, start: int, vocab: Vocabulary) -> list[_Token]:
+def _classify(word: str, start: int, vocab: Vocabulary, fuzzy: bool = True) -> list[_Token]:
     end = start + len(word)
     bare = word.rstrip(".")
     lower = bare.lower()
@@ -353,6 +354,8 @@ def _classify(word: str, start: int, vocab: Vocabulary) -> list[_Token]:
         ]
     if lower in _CONNECTORS:
         return [_Token("connector", start, end)]
+    if not fuzzy:
+        return [_Token("other", start, end)]
     weekday_match = _fuzzy(lower, dict(vocab.weekday_names))
     daypart_match = _fuzzy(lower, {name: name for name in {v.lower() for v in vocab.dayparts}})
     if weekday_match and (not daypart_match or weekday_match[1] <= daypart_match[1]):
@@ -373,9 +376,16 @@ def _tokens(text: str, vocab: Vocabulary) -> list[_Token]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    for match in _WORD.finditer(text):
-        if free(*match.span()):
-            tokens.extend(_classify(match[0], match.start(), vocab))
+    words = [match for match in _WORD.finditer(text) if free(*match.span())]
+    classified = [_classify(match[0], match.start(), vocab, fuzzy=False) for match in words]
+    unknown = [i for i, found in enumerate(classified) if found[0].kind == "other"]
+    # Misspellings only count in headings made of day words alone, which are short: look for
+    # them only when few words are left unknown.
+    if len(unknown) <= _MAX_MISSPELLED:
+        for i in unknown:
+            classified[i] = _classify(words[i][0], words[i].start(), vocab)
+    for found in classified:
+        tokens.extend(found)
     for match in _NUMBER.finditer(text):
         if free(*match.span()):
             tokens.append(_Token("number", match.start(), match.end()))
