@@ -16,7 +16,7 @@ from notelint.rules.days.recognise import DayHeading, recognise_day
         ("Montag Vormittag", 0, "Vormittag", "Montag Vormittag", True),
         ("Freitag", 4, None, "Freitag", True),
         ("Samstag", 5, None, "Samstag", True),
-        ("Sonnabend", 5, None, "Samstag", False),
+        ("Sonnabend", 5, None, "Samstag", True),
         ("Mitwoch", 2, None, "Mittwoch", False),
         ("Donerstag", 3, None, "Donnerstag", False),
         ("Dinstag Vormitag", 1, "Vormittag", "Dienstag Vormittag", False),
@@ -28,6 +28,7 @@ from notelint.rules.days.recognise import DayHeading, recognise_day
         ("Montagvormittag", 0, "Vormittag", "Montag Vormittag", True),
         ("Montag  Vormittag", 0, "Vormittag", "Montag Vormittag", True),
         ("MITTWOCH", 2, None, "Mittwoch", False),
+        ("SONNABEND", 5, None, "Samstag", False),
     ],
 )
 def test_recognises_day_headings(text: str, weekday: int, daypart: str | None, canonical: str, exact: bool) -> None:

@@ -318,7 +318,8 @@ def _classify(word: str, start: int, vocab: Vocabulary, fuzzy: bool = True) -> l
     bare_end = start + len(bare)
     if lower in vocab.weekday_names:
         index = vocab.weekday_names[lower]
-        exact = bare == vocab.weekdays[index]
+        # A correctly written regional name (``Sonnabend``) is exact; it is only not canonical.
+        exact = bare == vocab.weekdays[index] or (bare[:1].isupper() and bare[1:].islower())
         return [_Token("weekday", start, bare_end, exact=exact, weekday=index)]
     if lower in vocab.daypart_names:
         name = vocab.daypart_names[lower]
