@@ -27,7 +27,9 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from functools import cache, lru_cache
+from types import MappingProxyType
 
 __all__ = ["DayHeading", "Vocabulary", "recognise_day", "vocabulary", "weekday_name"]
 
@@ -53,8 +55,9 @@ class DayHeading:
     dates written in the heading in their order.  ``canonical`` is the heading in the default style
     (``Weekday Daypart``, capitalised, one space) and ``exact`` is false when the heading was
     recognised through a misspelling, an English name, an abbreviation or the wrong case.
-    ``ambiguous`` is true when a word could mean more than one name (``morning``: ``Morgen`` or
-    ``Vormittag``).  Spans are ``(start, end)`` offsets into the heading text.
+    ``ambiguous`` is true when a word could mean more than one name (a misspelling equally close to
+    two names; ``morning`` is not ambiguous: of CLDR's two German mornings only ``Vormittag`` ends at
+    noon like it).  Spans are ``(start, end)`` offsets into the heading text.
     """
 
     weekday: int | None
@@ -82,15 +85,15 @@ class Vocabulary:
     language: str
     weekdays: tuple[str, ...]  # canonical wide names, Monday first
     dayparts: tuple[str, ...]  # canonical stand-alone wide day periods, in the order of the day
-    weekday_names: dict[str, int]  # wide names (and regional forms)
-    weekday_abbreviations: dict[str, int]  # "mo", "mo." (matched case-sensitively against the CLDR spelling)
+    weekday_names: Mapping[str, int]  # wide names (and regional forms)
+    weekday_abbreviations: Mapping[str, int]  # "mo", "mo." (only where written as CLDR spells them)
     abbreviation_spelling: frozenset[str]
-    daypart_names: dict[str, str]  # "vormittag", "vormittags" -> "Vormittag"
-    daypart_abbreviations: dict[str, str]  # "vorm." -> "Vormittag"
-    foreign_weekdays: dict[str, int]
-    foreign_weekday_abbreviations: dict[str, int]
-    foreign_dayparts: dict[str, tuple[str, ...]]  # "morning" -> ("Vormittag", "Morgen"), best first
-    months: dict[str, int]  # "april", "apr." -> 4
+    daypart_names: Mapping[str, str]  # "vormittag", "vormittags" -> "Vormittag"
+    daypart_abbreviations: Mapping[str, str]  # "vorm." -> "Vormittag"
+    foreign_weekdays: Mapping[str, int]
+    foreign_weekday_abbreviations: Mapping[str, int]
+    foreign_dayparts: Mapping[str, tuple[str, ...]]  # "morning" -> ("Vormittag",), best first
+    months: Mapping[str, int]  # "april", "apr." -> 4
 
 
 def _period_order(rules: object, key: str) -> int:
@@ -180,15 +183,15 @@ def vocabulary(language: str = "de") -> Vocabulary:
         language=language,
         weekdays=weekdays,
         dayparts=dayparts,
-        weekday_names=weekday_names,
-        weekday_abbreviations=abbreviations,
+        weekday_names=MappingProxyType(weekday_names),
+        weekday_abbreviations=MappingProxyType(abbreviations),
         abbreviation_spelling=frozenset(spelling),
-        daypart_names=daypart_names,
-        daypart_abbreviations=daypart_abbreviations,
-        foreign_weekdays=foreign_weekdays,
-        foreign_weekday_abbreviations=foreign_abbreviations,
-        foreign_dayparts=foreign_dayparts,
-        months=months,
+        daypart_names=MappingProxyType(daypart_names),
+        daypart_abbreviations=MappingProxyType(daypart_abbreviations),
+        foreign_weekdays=MappingProxyType(foreign_weekdays),
+        foreign_weekday_abbreviations=MappingProxyType(foreign_abbreviations),
+        foreign_dayparts=MappingProxyType(foreign_dayparts),
+        months=MappingProxyType(months),
     )
 
 
@@ -220,7 +223,7 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def _fuzzy(word: str, names: dict[str, object]) -> tuple[list[object], int] | None:
+def _fuzzy(word: str, names: Mapping[str, object]) -> tuple[list[object], int] | None:
     """Names within a small edit distance of ``word`` (lower case).
 
     Only words of five letters or more, at most one edit (two from nine letters on), and never a
@@ -357,8 +360,8 @@ def _classify(word: str, start: int, vocab: Vocabulary, fuzzy: bool = True) -> l
         return [_Token("connector", start, end)]
     if not fuzzy:
         return [_Token("other", start, end)]
-    weekday_match = _fuzzy(lower, dict(vocab.weekday_names))
-    daypart_match = _fuzzy(lower, {name: name for name in {v.lower() for v in vocab.dayparts}})
+    weekday_match = _fuzzy(lower, vocab.weekday_names)
+    daypart_match = _fuzzy(lower, {part.lower(): part.lower() for part in vocab.dayparts})
     if weekday_match and (not daypart_match or weekday_match[1] <= daypart_match[1]):
         values, _ = weekday_match
         index = int(values[0])  # type: ignore[call-overload]
