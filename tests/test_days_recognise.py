@@ -142,3 +142,24 @@ def test_canonical_form_is_a_fixed_point(weekday: str, daypart: str, space: str)
     again = recognise_day(day.canonical)
     assert again is not None and again.exact
     assert (again.canonical, again.weekday, again.daypart) == (day.canonical, day.weekday, day.daypart)
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday", "daypart", "canonical"),
+    [
+        ("Freitag: Workshops", 4, None, "Freitag: Workshops"),
+        ("Montag Vormittag (Tutorials)", 0, "Vormittag", "Montag Vormittag (Tutorials)"),
+        ("freitag - Workshops", 4, None, "Freitag - Workshops"),
+    ],
+)
+def test_a_day_followed_by_a_title(text: str, weekday: int, daypart: str | None, canonical: str) -> None:
+    day = recognise_day(text)
+    assert day is not None
+    assert (day.weekday, day.daypart, day.canonical, day.pure) == (weekday, daypart, canonical, False)
+
+
+@pytest.mark.parametrize(
+    "text", ["Fr: Workshops", "Workshop (Freitag)", "Position: Measure Diversity, don't just claim it!"]
+)
+def test_a_title_with_a_day_word_elsewhere_is_not_a_day(text: str) -> None:
+    assert recognise_day(text) is None

@@ -19,7 +19,8 @@ Two kinds of heading are recognised:
   misspellings within a small edit distance accepted, so ordinary words in talk titles never turn
   a heading into a day;
 * headings with other words that contain a correctly spelled weekday name *and* a date
-  (``BOGY Woche, Donnerstag 21.3.2024``).
+  (``BOGY Woche, Donnerstag 21.3.2024``), or that start with a pure day heading followed by a
+  colon, a parenthesis or a dash (``Freitag: Workshops``, ``Montag Vormittag (Tutorials)``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ _MAX_MISSPELLED = 3
 
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})(?![\d]))?")
+_TITLE_SEPARATOR = re.compile(r"\s*(?::|\(|\s[-\u2013\u2014]\s)")
 _WORD = re.compile(r"[^\W\d_]+\.?")
 _NUMBER = re.compile(r"\d+")
 
@@ -414,7 +416,17 @@ def recognise_day(heading_text: str, language: str = "de") -> DayHeading | None:
         day_tokens = [t for t in day_tokens if not t.weak]
         strong_weekdays = [t for t in day_tokens if t.kind in ("weekday", "compound")]
         if not strong_weekdays or not any(t.date for t in dates):
-            return None
+            # ``Freitag: Workshops``, ``Montag Vormittag (Tutorials)``: a day, then a title.
+            separator = _TITLE_SEPARATOR.search(text)
+            if separator is None:
+                return None
+            head = [t for t in tokens if t.end <= separator.start()]
+            if not head or any(t.kind == "other" or t.weak for t in head):
+                return None
+            if not any(t.kind in ("weekday", "compound") for t in head):
+                return None
+            day_tokens = [t for t in head if t.kind in ("weekday", "daypart", "compound")]
+            dates = [t for t in head if t.kind == "date"]
     weekday_tokens = [t for t in day_tokens if t.kind in ("weekday", "compound")]
     daypart_tokens = [t for t in day_tokens if t.kind in ("daypart", "compound")]
     real_dates = tuple(t.date for t in dates if t.date is not None)
