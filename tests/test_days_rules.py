@@ -3,6 +3,7 @@ seeds and the corrected notes stay clean, fixes and options behave as documented
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -236,10 +237,24 @@ def test_dated_first_heading_outside_the_event_week(write_note: WriteNote) -> No
     assert days(note) == []
 
 
-@pytest.mark.parametrize("value", ["2024", "'not a date'", "[1, 2", "2024-07-22T10:00:00"])
-def test_front_matter_date_is_read_safely(value: str) -> None:
-    document = Document("note.md", f"---\ndate: {value}\n---\n# Montag\n")
-    expected = None if value != "2024-07-22T10:00:00" else __import__("datetime").date(2024, 7, 22)
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ("date: 2024-07-22", datetime.date(2024, 7, 22)),
+        ("date: '2024-07-22'", datetime.date(2024, 7, 22)),
+        ("date: 2024-07-22T10:00:00", datetime.date(2024, 7, 22)),
+        ("date: '2024-07-22 10:00'", datetime.date(2024, 7, 22)),
+        ("date: 2024", None),
+        ("date: 'not a date'", None),
+        ("date: 2025-02-30", None),
+        ("date: [1, 2", None),
+        ("date: 2025-04-06\ndate: 2025-04-07", None),
+        ("date: !!python/object/apply:os.system ['true']", None),
+        ("- date", None),
+    ],
+)
+def test_front_matter_date_is_read_safely(front: str, expected: datetime.date | None) -> None:
+    document = Document("note.md", f"---\n{front}\n---\n# Montag\n")
     assert front_matter_date(document) == expected
 
 

@@ -117,7 +117,7 @@ def front_matter_date(document: Document) -> datetime.date | None:
         return value
     if isinstance(value, str):
         try:
-            return datetime.date.fromisoformat(value.strip())
+            return datetime.datetime.fromisoformat(value.strip()).date()
         except ValueError:
             return None
     return None
