@@ -8,5 +8,4 @@ from notelint.rules.days.front_matter import front_matter_day
 from notelint.rules.days.order import day_order
 from notelint.rules.days.weekday_date import weekday_date_mismatch
 
-
 RULES = (day_heading_form, weekday_date_mismatch, day_order, duplicate_day, front_matter_day)
