@@ -275,3 +275,37 @@ def test_unknown_day_part_is_a_configuration_error(write_note: WriteNote, tmp_pa
     completed = run_notelint("check", write_note("note.md", "# Montag\n"))
     assert completed.returncode not in (0, 1)
     assert "unknown day part 'Vormitag'" in completed.stderr
+
+
+def test_a_hand_written_note_is_fixed_in_one_run(write_note: WriteNote) -> None:
+    text = (
+        "---\ntitle: ICML 2024\ndate: 2024-07-22\n---\n"
+        "# montag vormittag\n- talk\n\n"
+        "# Mo Nachmittag\n- talk\n\n"
+        "# Dinstag  Vormitag\n- talk\n\n"
+        "# Wednesday afternoon\n- talk `freitag`\n\n"
+        "# Donnerstag, 26.7.2024\n- $`x`$\n\n"
+        "# Freitag: Workshops\n"
+    )
+    note = write_note("note.md", text)
+    before = days(note)
+    assert summary(before) == [
+        (5, 3, "NL301"),
+        (8, 3, "NL301"),
+        (11, 3, "NL301"),
+        (14, 3, "NL301"),
+        (17, 3, "NL302"),
+        (20, 3, "NL304"),  # the front matter date makes this Freitag the 26.7.2024 above
+    ]
+    run_notelint("check", "--fix", "--unsafe-fixes", "--select", "days", note)
+    headings = [line for line in note.read_text(encoding="utf-8").splitlines() if line.startswith("# ")]
+    assert headings == [
+        "# Montag Vormittag",
+        "# Montag Nachmittag",
+        "# Dienstag Vormittag",
+        "# Mittwoch Nachmittag",
+        "# Freitag, 26.7.2024",
+        "# Freitag: Workshops",
+    ]
+    assert "- talk `freitag`" in note.read_text(encoding="utf-8")
+    assert summary(days(note)) == [(20, 3, "NL304")]
