@@ -309,3 +309,10 @@ def test_a_hand_written_note_is_fixed_in_one_run(write_note: WriteNote) -> None:
     ]
     assert "- talk `freitag`" in note.read_text(encoding="utf-8")
     assert summary(days(note)) == [(20, 3, "NL304")]
+
+
+def test_night_ends_the_day(write_note: WriteNote) -> None:
+    note = write_note(
+        "note.md", "# Montag Morgen\n# Montag Abend\n# Montag Nacht\n# Dienstag Nacht\n# Dienstag Mittag\n"
+    )
+    assert summary(days(note)) == [(5, 3, "NL303")]

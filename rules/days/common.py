@@ -132,8 +132,7 @@ def daypart_rank(daypart: str | None, language: str) -> int:
     if daypart is None:
         return -1
     parts = vocabulary(language).dayparts
-    night = parts[0]  # CLDR's night runs from midnight, but in notes it ends the day
-    return len(parts) if daypart == night else parts.index(daypart) if daypart in parts else len(parts) + 1
+    return parts.index(daypart) if daypart in parts else len(parts)
 
 
 def event_date(weekday: int, start: datetime.date) -> datetime.date:

@@ -44,7 +44,8 @@ _MAX_MISSPELLED = 3
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})(?![\d]))?")
 _TITLE_SEPARATOR = re.compile(r"\s*(?::|\(|\s[-\u2013\u2014]\s)")
-_WORD = re.compile(r"[^\W\d_]+\.?")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?")
+_WORD_PART = re.compile(r"[^\W\d_]+\.?")
 _NUMBER = re.compile(r"\d+")
 
 
@@ -133,12 +134,15 @@ def vocabulary(language: str = "de") -> Vocabulary:
                     spelling.add(form)
 
     rules = locale.day_period_rules.get(None) if locale.day_period_rules else None
-    standalone = locale.day_periods["stand-alone"]["wide"]
+    standalone = dict(locale.day_periods["stand-alone"].get("wide", {})) or dict(
+        locale.day_periods["format"].get("wide", {})
+    )
     period_keys = sorted(
         (key for key in standalone if key not in ("am", "pm", "midnight", "noon")),
-        key=lambda key: _period_order(rules, key) if not key.startswith("night") else -1,
+        # CLDR's night starts at midnight; in notes it ends the day.
+        key=lambda key: _period_order(rules, key) if not key.startswith("night") else 10**6,
     )
-    dayparts = tuple(str(standalone[key]) for key in period_keys)
+    dayparts = tuple(dict.fromkeys(str(standalone[key]) for key in period_keys))
     canonical_by_key = {key: str(standalone[key]) for key in period_keys}
     daypart_names: dict[str, str] = {}
     daypart_abbreviations: dict[str, str] = {}
@@ -382,7 +386,15 @@ def _tokens(text: str, vocab: Vocabulary) -> list[_Token]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    words = [match for match in _WORD.finditer(text) if free(*match.span())]
+    words: list[re.Match[str]] = []
+    for match in _WORD.finditer(text):
+        if not free(*match.span()):
+            continue
+        if "-" in match[0] and match[0].rstrip(".").lower() not in vocab.weekday_names:
+            # ``Montag-Vormittag`` is two words; ``segunda-feira`` (Portuguese Monday) is one.
+            words.extend(_WORD_PART.finditer(text, match.start(), match.end()))
+        else:
+            words.append(match)
     classified = [_classify(match[0], match.start(), vocab, fuzzy=False) for match in words]
     unknown = [i for i, found in enumerate(classified) if found[0].kind == "other"]
     # Misspellings only count in headings made of day words alone, which are short: look for
