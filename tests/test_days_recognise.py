@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from notelint.rules.days.recognise import DayHeading, recognise_day
 
@@ -95,6 +95,11 @@ def test_nachmittag_beside_a_dated_weekday_is_its_daypart() -> None:
         "So what",
         "Sunday Robotics",
         "Mittwoch Workshop",
+        "Sun",
+        "SAT",
+        "Mi",
+        "So",
+        "Do.",
         "",
         "   ",
     ],
@@ -137,6 +142,7 @@ def test_recogniser_accepts_any_text(text: str) -> None:
     st.sampled_from([" ", "  ", "\t"]),
 )
 def test_canonical_form_is_a_fixed_point(weekday: str, daypart: str, space: str) -> None:
+    assume(daypart or weekday not in ("Do", "Fr."))  # an abbreviation alone is not a day
     day = recognise_day(f"{weekday}{space}{daypart}".strip())
     assert day is not None
     again = recognise_day(day.canonical)

@@ -267,6 +267,7 @@ class _Token:
     end: int
     exact: bool = True
     weak: bool = False  # abbreviation or misspelling: only counts in a pure heading
+    abbreviation: bool = False  # a weekday abbreviation: needs a day part or a date beside it
     ambiguous: bool = False
     weekday: int | None = None
     daypart: str | None = None
@@ -345,7 +346,7 @@ def _classify(word: str, start: int, vocab: Vocabulary, fuzzy: bool = True) -> l
             if word.lower() in vocab.weekday_abbreviations
             else vocab.weekday_abbreviations[lower]
         )
-        return [_Token("weekday", start, end, exact=False, weak=True, weekday=index)]
+        return [_Token("weekday", start, end, exact=False, weak=True, abbreviation=True, weekday=index)]
     if word.lower() in vocab.daypart_abbreviations:
         return [
             _Token("daypart", start, end, exact=False, weak=True, daypart=vocab.daypart_abbreviations[word.lower()])
@@ -354,7 +355,7 @@ def _classify(word: str, start: int, vocab: Vocabulary, fuzzy: bool = True) -> l
         return [_Token("weekday", start, bare_end, exact=False, weekday=vocab.foreign_weekdays[lower])]
     if word.lower() in vocab.foreign_weekday_abbreviations and bare[:1].isupper():
         index = vocab.foreign_weekday_abbreviations[word.lower()]
-        return [_Token("weekday", start, end, exact=False, weak=True, weekday=index)]
+        return [_Token("weekday", start, end, exact=False, weak=True, abbreviation=True, weekday=index)]
     if lower in vocab.foreign_dayparts:
         candidates = vocab.foreign_dayparts[lower]
         return [
@@ -446,6 +447,8 @@ def recognise_day(heading_text: str, language: str = "de") -> DayHeading | None:
         return None
     if pure and len(daypart_tokens) > 1:
         return None
+    if weekday_tokens and all(t.abbreviation for t in weekday_tokens) and not daypart_tokens and not dates:
+        return None  # ``Sun``, ``Sat``, ``Mi`` alone are words, not days
     if pure and not real_dates and len(weekday_tokens) > 2:
         return None
 
