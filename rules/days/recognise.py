@@ -17,7 +17,8 @@ Two kinds of heading are recognised:
 * *pure* headings, in which every word is a weekday, a day period, a date or a connector
   (``Fr Nachmittag``, ``Thursday morning``, ``Mitwoch``).  Only here are abbreviations and
   misspellings within a small edit distance accepted, so ordinary words in talk titles never turn
-  a heading into a day;
+  a heading into a day (and an abbreviation needs a day period or a date beside it: ``Sun`` alone
+  is a word);
 * headings with other words that contain a correctly spelled weekday name *and* a date
   (``BOGY Woche, Donnerstag 21.3.2024``), or that start with a pure day heading followed by a
   colon, a parenthesis or a dash (``Freitag: Workshops``, ``Montag Vormittag (Tutorials)``).
