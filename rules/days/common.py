@@ -1,0 +1,172 @@
+"""What the ``days`` rules share: their options, the day headings of a note and its front matter date."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from notelint.rules.days.recognise import DayHeading, recognise_day, vocabulary
+from pydantic import Field, field_validator, model_validator
+
+from notelint.config import RuleOptions
+
+if TYPE_CHECKING:
+    from notelint.document import Document
+
+Style = Literal["weekday-daypart", "compound", "with-date"]
+
+
+class DaysOptions(RuleOptions):
+    """Options of ``[tool.notelint.days]``.
+
+    ``language``: the language of the day names (a Babel locale, ``de`` by default).
+    ``level``: the heading level of day headings (1 for ``# Montag``).
+    ``day-parts``: the day periods allowed in day headings (default: every CLDR period of the language).
+    ``style``: ``weekday-daypart`` (``Montag Vormittag``), ``compound`` (``Montagvormittag``, the official
+    spelling) or ``with-date`` (``Montag Vormittag, 7. April 2025``: the date is added when the front
+    matter ``date`` tells which week the notes are about).
+    """
+
+    language: str = "de"
+    level: int = Field(default=1, ge=1, le=6)
+    day_parts: tuple[str, ...] | None = None
+    style: Style = "weekday-daypart"
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            Locale.parse(value)
+        except (UnknownLocaleError, ValueError) as error:
+            raise ValueError(f"unknown language {value!r} (a Babel locale such as 'de' or 'en')") from error
+        return value
+
+    @model_validator(mode="after")
+    def _known_day_parts(self) -> DaysOptions:
+        if self.day_parts is not None:
+            known = vocabulary(self.language).dayparts
+            unknown = [part for part in self.day_parts if part not in known]
+            if unknown:
+                raise ValueError(f"unknown day part {unknown[0]!r} (one of {', '.join(known)})")
+        return self
+
+
+DEFAULT_OPTIONS = DaysOptions()
+
+
+@dataclass(frozen=True)
+class DayHeadingAt:
+    """A recognised day heading and where its text stands in the document."""
+
+    line: int  # 1-based
+    start: int  # offset of the heading text (after ``# ``)
+    end: int
+    text: str
+    day: DayHeading
+
+
+def day_headings(document: Document, options: DaysOptions | None) -> list[DayHeadingAt]:
+    """The day headings of the configured level, in document order (code spans excluded)."""
+    options = options or DEFAULT_OPTIONS
+    tag = f"h{options.level}"
+    found: list[DayHeadingAt] = []
+    tokens = document.tokens
+    for position, token in enumerate(tokens[:-1]):
+        if token.type != "heading_open" or token.tag != tag or token.level != 0 or token.map is None:
+            continue
+        inline = tokens[position + 1]
+        content = inline.content
+        if inline.type != "inline" or not content.strip() or "\n" in content or "`" in content or "$" in content:
+            continue
+        line = token.map[0] + 1
+        line_text = document.line_text(line)
+        column = line_text.find(
+            content, len(line_text) - len(line_text.lstrip(" #")) if token.markup.startswith("#") else 0
+        )
+        if column < 0:
+            continue
+        day = recognise_day(content, options.language)
+        if day is None:
+            continue
+        start = document.offset(line, column + 1)
+        found.append(DayHeadingAt(line, start, start + len(content), content, day))
+    return found
+
+
+def front_matter_date(document: Document) -> datetime.date | None:
+    """The ``date`` value of the front matter, when it is a full calendar date."""
+    front = document.front_matter
+    if front is None or not front.closed or "date" not in front.raw:
+        return None
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = YAML(typ="safe", pure=True).load(front.raw)
+    except (YAMLError, ValueError, TypeError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    value = data.get("date")
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            return None
+    return None
+
+
+def allowed_dayparts(options: DaysOptions) -> tuple[str, ...]:
+    return options.day_parts if options.day_parts is not None else vocabulary(options.language).dayparts
+
+
+def daypart_rank(daypart: str | None, language: str) -> int:
+    """Whole days first, then the periods of the day from morning to night."""
+    if daypart is None:
+        return -1
+    parts = vocabulary(language).dayparts
+    return parts.index(daypart) if daypart in parts else len(parts)
+
+
+def event_date(weekday: int, start: datetime.date) -> datetime.date:
+    """The date of ``weekday`` in the event week that begins on ``start``."""
+    return start + datetime.timedelta(days=(weekday - start.weekday()) % 7)
+
+
+def styled(day: DayHeading, options: DaysOptions, start: datetime.date | None) -> tuple[str, bool]:
+    """The heading in the configured style, and whether that text needed a guess (an inferred date)."""
+    vocab = vocabulary(options.language)
+    simple = day.pure and not day.dates and len(day.weekdays) == 1 and day.canonical.count(" ") <= 1
+    if not simple:
+        return day.canonical, False
+    if options.style == "compound" and day.daypart is not None and day.weekday is not None:
+        return vocab.weekdays[day.weekday] + day.daypart.lower(), False
+    if options.style == "with-date" and day.weekday is not None and start is not None:
+        from babel.dates import format_date
+
+        written = format_date(event_date(day.weekday, start), "d. MMMM y", locale=options.language)
+        return f"{day.canonical}, {written}", True
+    return day.canonical, False
+
+
+def event_week_conflict(headings: list[DayHeadingAt], start: datetime.date) -> DayHeadingAt | None:
+    """A weekday heading that the note reaches after its first heading but that lies earlier in the
+    event week beginning on ``start``; None when the first heading fits that week."""
+    if not headings or headings[0].day.dates or headings[0].day.weekday is None:
+        return None
+
+    def offset(weekday: int) -> int:
+        return (weekday - start.weekday()) % 7
+
+    first = offset(headings[0].day.weekday)
+    for heading in headings[1:]:
+        if not heading.day.dates and heading.day.weekday is not None and offset(heading.day.weekday) < first:
+            return heading
+    return None
