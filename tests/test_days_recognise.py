@@ -115,7 +115,7 @@ def test_abbreviations_and_misspellings_need_a_pure_heading() -> None:
 
 
 def test_every_heading_of_the_notes_below_day_level_is_not_a_day() -> None:
-    from tests.conftest import FIXTURES, REPO
+    from conftest import FIXTURES, REPO
 
     headings = []
     for path in [*FIXTURES.glob("*.md"), *(REPO / "notes").glob("*.md")]:

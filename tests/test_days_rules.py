@@ -14,7 +14,7 @@ from notelint.rules.days.duplicate import duplicate_day
 from notelint.rules.days.order import day_order
 
 from notelint.document import Document
-from tests.conftest import FIXTURES, REPO, findings_json, run_notelint
+from conftest import FIXTURES, REPO, findings_json, run_notelint
 
 WriteNote = Callable[[str, str], Path]
 
