@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from notelint.rule import RuleLike
+from notelint.rules.frontmatter import RULES as FRONTMATTER_RULES
 from notelint.rules.markdown import RULES as MARKDOWN_RULES
 
-RULES: tuple[RuleLike, ...] = (*MARKDOWN_RULES,)
+RULES: tuple[RuleLike, ...] = (*FRONTMATTER_RULES, *MARKDOWN_RULES)
