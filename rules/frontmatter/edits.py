@@ -9,12 +9,12 @@ from notelint.diagnostics import Edit
 from notelint.document import Document
 from notelint.rules.frontmatter.parse import Node, Parsed
 
-_PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}]*(?<!\s)$")
+_PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}]*(?<![\s:])$")
 
 
 def plain_or_quoted(text: str) -> str:
     """``text`` as a YAML scalar that is safe in block and flow context."""
-    if _PLAIN_SAFE.match(text) and text.lower() not in ("null", "true", "false", "yes", "no", "on", "off", "~"):
+    if _PLAIN_SAFE.match(text) and ": " not in text and " #" not in text and text.lower() not in ("null", "true", "false", "yes", "no", "on", "off", "~"):
         return text
     return json.dumps(text, ensure_ascii=False)
 

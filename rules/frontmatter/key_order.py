@@ -12,7 +12,7 @@ from notelint.rules.frontmatter.schema import FrontMatterOptions
 
 def _chunks(raw: str, mapping: Node) -> list[tuple[int, int]] | None:
     """Line ranges (0-based, end exclusive) of each top-level entry; comment lines directly above
-    a key travel with it."""
+    a key travel with it, except above the first key (those describe the whole block)."""
     lines = raw.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -24,7 +24,7 @@ def _chunks(raw: str, mapping: Node) -> list[tuple[int, int]] | None:
         floor = key_lines[index - 1] + 1 if index else 0
         value_end_line = mapping.pairs[index - 1][1].line if index else -1
         start = line
-        while start - 1 >= max(floor, value_end_line + 1) and lines[start - 1].lstrip().startswith("#"):
+        while index and start - 1 >= max(floor, value_end_line + 1) and lines[start - 1].lstrip().startswith("#"):
             start -= 1
         starts.append(start)
     return [(start, starts[i + 1] if i + 1 < len(starts) else len(lines)) for i, start in enumerate(starts)]
@@ -64,7 +64,7 @@ def key_order(document: Document, options: FrontMatterOptions) -> Iterator[Viola
 
     ## Fix
     Moves whole entries (with the comment lines right above them) into order; the lines
-    themselves are not changed (safe). Flow-style front matter is not reordered.
+    themselves are not changed (safe). Comments above the first key stay at the top. Flow-style front matter is not reordered.
     """
     found = front_matter_mapping(document)
     if found is None or document.front_matter is None:
