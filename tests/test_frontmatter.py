@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import FIXTURES, REPO, findings_json, run_notelint
-from notelint.document import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from notelint.rules.frontmatter import RULES
 from notelint.rules.frontmatter.dates import partial_date, read_date
+from notelint.rules.frontmatter.parse import front_matter_of
+from notelint.rules.frontmatter.schema import FrontMatterOptions
+from notelint.rules.frontmatter.tag_style import styled
+
+from notelint.document import Document
+from notelint.fixer import fix_document
+from notelint.linter import lint
+from notelint.registry import Registry
+from notelint.ruleset import RuleSet
 
 BODY = "# Montag Vormittag\n- talk\n"
 
@@ -386,3 +396,58 @@ def test_every_rule_has_docs_the_cli_prints() -> None:
         assert completed.returncode == 0, completed.stderr
         for section in ("## What it does", "## Why is this bad?", "## Example", "## Fix"):
             assert section in completed.stdout, (rule.code, section)
+
+
+def test_a_number_as_tags_becomes_a_quoted_tag(tmp_path: Path) -> None:
+    path = note(tmp_path, "title: x\ntags: 2024\ndate: 2024-07-22\n")
+    assert 'tags: ["2024"]\n' in fix(path)
+    assert fm(path) == []
+
+
+# -- properties ------------------------------------------------------------------------------
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_every_written_form_reads_back_as_the_same_day(day: dt.date) -> None:
+    forms = [
+        f"{day.day:02d}.{day.month:02d}.{day.year}",
+        f"{day.day}.{day.month}.{day.year}",
+        f"{day.day}. {_MONTH_NAMES[day.month - 1]} {day.year}",
+        f"{_MONTH_NAMES[day.month - 1]} {day.day}, {day.year}",
+        f"{day.year}/{day.month}/{day.day}",
+        day.isoformat(),
+    ]
+    for form in forms:
+        read = read_date(form)
+        assert read is not None and read.date == day, form
+
+
+_TAG = st.sampled_from(["ml", "ML", "audio", "Machine Learning", "#icml", "dsp"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(tags=st.lists(_TAG, min_size=1, max_size=6), flow=st.booleans(), style=st.sampled_from(["lowercase", "kebab-case"]))
+def test_tag_fixes_converge_and_touch_only_the_tags(tags: list[str], flow: bool, style: str) -> None:
+    if flow:
+        tags_yaml = "tags: [" + ", ".join(f'"{t}"' if t.startswith("#") else t for t in tags) + "]  # keep\n"
+    else:
+        tags_yaml = "tags:  # keep\n" + "".join(f'  - "{t}"\n' if t.startswith("#") else f"  - {t}\n" for t in tags)
+    head = "---\n# top\ntitle: 'ICML 2024'   # odd quoting\n"
+    tail = "date: 2024-07-22\nlocation: \"Wien\"\n---\n# Montag\n- $`a*b`$\n"
+    options = FrontMatterOptions.model_validate({"tag-style": style})
+    ruleset = RuleSet(tuple((rule, options if rule.options_model else None) for rule in RULES if rule.default_enabled
+                            or rule.code == "NL122"), Registry(tuple(RULES)))
+    outcome = fix_document(Document("n.md", head + tags_yaml + tail), lambda d: lint(d, ruleset), False)
+    text = outcome.document.text
+    assert outcome.not_converged == []
+    assert text.startswith(head) and text.endswith(tail)
+    assert text.count("# keep") == 1
+    assert outcome.result.findings == []
+    parsed = front_matter_of(outcome.document)
+    assert parsed is not None and parsed.mapping is not None
+    fixed = parsed.mapping.to_python()["tags"]
+    assert fixed == list(dict.fromkeys(styled(t, style) for t in tags))

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from notelint.document import Document
 from notelint.rules.frontmatter.parse import Node, Parsed, front_matter_of
-from notelint.rules.frontmatter.schema import FrontMatterOptions, SchemaError, date_fields, model_for
+from notelint.rules.frontmatter.schema import (
+    FrontMatterOptions,
+    SchemaError,
+    date_fields,
+    model_for,
+)
+
+from notelint.document import Document
 
 
 def front_matter_mapping(document: Document) -> tuple[Parsed, Node] | None:

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from notelint.rules.frontmatter.parse import front_matter_of
+
 from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.frontmatter.parse import front_matter_of
 
 
 @rule(code="NL102", name="invalid-yaml", family="frontmatter", severity="error")
@@ -32,7 +33,6 @@ def invalid_yaml(document: Document, options: None) -> Iterator[Violation]:
     parsed = front_matter_of(document)
     if parsed is None or parsed.error is None:
         return
-    error = parsed.error
-    start = min(parsed.base + error.offset, document.front_matter.content_end if document.front_matter else len(document.text))
+    start = min(parsed.base + parsed.error.offset, len(document.text))
     end = start + 1 if start < len(document.text) and document.text[start] != "\n" else start
-    yield Violation(start, end, f"Invalid YAML in the front matter: {error.message}")
+    yield Violation(start, end, f"Invalid YAML in the front matter: {parsed.error.message}")

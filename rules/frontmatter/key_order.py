@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.diagnostics import Edit, Fix, Violation
-from notelint.document import Document
-from notelint.rule import rule
 from notelint.rules.frontmatter.common import front_matter_mapping
 from notelint.rules.frontmatter.parse import Node
 from notelint.rules.frontmatter.schema import FrontMatterOptions
+
+from notelint.diagnostics import Edit, Fix, Violation
+from notelint.document import Document
+from notelint.rule import rule
 
 
 def _chunks(raw: str, mapping: Node) -> list[tuple[int, int]] | None:

@@ -40,7 +40,7 @@ class NoteMeta(BaseModel):
     def _no_datetime(cls, value: Any) -> Any:
         # pydantic accepts a datetime at midnight as a date; a note's date is a calendar day
         if isinstance(value, dt.datetime):
-            raise ValueError("a calendar date without a time")
+            raise ValueError("a calendar date without a time")  # noqa: TRY004 (pydantic wants ValueError)
         return value
 
     @field_validator("tags")

@@ -1,18 +1,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
+from notelint.rules.frontmatter.common import (
+    describe,
+    front_matter_mapping,
+    opening_span,
+)
+from notelint.rules.frontmatter.dates import partial_date, read_date
+from notelint.rules.frontmatter.parse import Node, Parsed
+from notelint.rules.frontmatter.schema import (
+    FrontMatterOptions,
+    SchemaError,
+    date_fields,
+    model_for,
+)
 from pydantic import ValidationError
 
 from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.frontmatter.common import describe, front_matter_mapping, opening_span
-from notelint.rules.frontmatter.dates import partial_date, read_date
-from notelint.rules.frontmatter.parse import Node, Parsed
-from notelint.rules.frontmatter.schema import FrontMatterOptions, SchemaError, date_fields, model_for
 
 _DATE_TYPES = ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_future", "date_past")
 _DATETIME_TYPES = ("datetime_type", "datetime_parsing", "datetime_from_date_parsing", "datetime_object_invalid")
@@ -63,7 +72,7 @@ def _name(loc: tuple[int | str, ...]) -> str:
     return text
 
 
-def _message(error: dict[str, Any], name: str, got: str) -> str:
+def _message(error: Mapping[str, Any], name: str, got: str) -> str:
     kind = error["type"]
     if kind == "missing":
         return f"Required key `{name}` is missing"

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+
+from notelint.rules.frontmatter.common import front_matter_mapping
+from notelint.rules.frontmatter.edits import plain_or_quoted
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.frontmatter.common import front_matter_mapping
-from notelint.rules.frontmatter.edits import plain_or_quoted
 
 
 @rule(code="NL120", name="tags-not-list", family="frontmatter", severity="error", fixable=True)
@@ -46,6 +48,9 @@ def tags_not_list(document: Document, options: None) -> Iterator[Violation]:
     fix: Fix | None = None
     if node.style in ('"', "'") and not any(c in node.value for c in "\n"):
         fix = Fix.safe("Make `tags` a one-element list", Edit(start, end, f"[{source}]"))
+    elif node.style is None and source == node.value and not node.tag.endswith(":str"):
+        # `tags: 2024` or `tags: true`: the tag is the text, so it is quoted to stay text
+        fix = Fix.safe("Make `tags` a one-element list", Edit(start, end, f"[{json.dumps(node.value)}]"))
     elif node.style is None and source == node.value:
         parts = [part.strip() for part in node.value.split(",")]
         if len(parts) > 1 and all(parts):

@@ -2,11 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from notelint.rules.frontmatter.common import front_matter_mapping
+from notelint.rules.frontmatter.schema import (
+    FrontMatterOptions,
+    NoteMeta,
+    SchemaError,
+    field_names,
+    model_for,
+)
+
 from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.frontmatter.common import front_matter_mapping
-from notelint.rules.frontmatter.schema import FrontMatterOptions, NoteMeta, SchemaError, field_names, model_for
 from notelint.suggest import did_you_mean
 
 
