@@ -101,6 +101,21 @@ def test_invalid_yaml_uses_the_parsers_line_and_column(tmp_path: Path) -> None:
     assert "while parsing a flow sequence" in found[0]["message"]
 
 
+@pytest.mark.parametrize(
+    ("front", "position", "words"),
+    [
+        ("title: Keynote: the future\ntags: [c]\n", (2, 15), "put it in quotes"),
+        ("title: x\ntags: [a, b\n", (3, 7), "a bracket opened here is never closed"),
+        ('title: "ICML 2024\n', (2, 8), "a quote opened here is never closed"),
+        ("title: x\n\tdate: 2024-07-22\n", (3, 1), "YAML is indented with spaces only"),
+    ],
+)
+def test_invalid_yaml_is_explained_in_plain_words(tmp_path: Path, front: str, position: tuple[int, int], words: str) -> None:
+    found = fm(note(tmp_path, front))
+    assert [(f["code"], f["line"], f["column"]) for f in found] == [("NL102", *position)]
+    assert words in found[0]["message"]
+
+
 def test_bad_indentation_is_a_finding(tmp_path: Path) -> None:
     path = note(tmp_path, "title: a\n  date: b\n")
     found = fm(path)

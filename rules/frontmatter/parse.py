@@ -128,6 +128,23 @@ def _convert(node: Any) -> Node:
     return Node("map", flow=bool(node.flow_style), pairs=pairs, **common)
 
 
+_HINTS = (
+    ("mapping values are not allowed here", "a value holds ': ' (put it in quotes) or a key is indented deeper than the key above"),
+    ("found character '\\t'", "a tab; YAML is indented with spaces only"),
+    ("that cannot start any token", "this character cannot start a plain value; put the value in quotes"),
+    ("could not find expected ':'", "a line that is not `key: value`"),
+    ("found undefined alias", "`*` starts a YAML alias; put the value in quotes"),
+    ("'<stream end>'", "a bracket opened here is never closed"),
+    ("found unexpected end of stream", "a quote opened here is never closed"),
+    ("expected <block end>", "the indentation does not match the lines above"),
+)
+
+
+def _hint(problem: str) -> str | None:
+    """The parser's message in plain words, for the mistakes people make in front matter."""
+    return next((hint for needle, hint in _HINTS if needle in problem), None)
+
+
 @lru_cache(maxsize=64)
 def parse_yaml(raw: str) -> tuple[Node | None, YamlError | None]:
     """Compose (not construct) the YAML text: nodes with positions, no duplicate-key exception."""
@@ -138,12 +155,16 @@ def parse_yaml(raw: str) -> tuple[Node | None, YamlError | None]:
         node = YAML(typ="rt").compose(raw)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if mark is not None and mark.index >= len(raw.rstrip()) and error.context_mark is not None:
+            mark = error.context_mark  # "never closed": point at where it was opened
         problem = error.problem or error.context or "invalid YAML"
         if error.context and error.problem and error.context != error.problem:
             problem = f"{problem} ({error.context})"
+        hint = _hint(problem)
+        message = f"{problem}: {hint}" if hint else problem
         if mark is None:
-            return None, YamlError(problem, 0, 0, 0)
-        return None, YamlError(problem, mark.index, mark.line, mark.column)
+            return None, YamlError(message, 0, 0, 0)
+        return None, YamlError(message, mark.index, mark.line, mark.column)
     except YAMLError as error:  # errors without a position
         return None, YamlError(str(error).strip() or "invalid YAML", 0, 0, 0)
     if node is None:
