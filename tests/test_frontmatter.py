@@ -466,3 +466,11 @@ def test_tag_fixes_converge_and_touch_only_the_tags(tags: list[str], flow: bool,
     assert parsed is not None and parsed.mapping is not None
     fixed = parsed.mapping.to_python()["tags"]
     assert fixed == list(dict.fromkeys(styled(t, style) for t in tags))
+
+
+def test_tags_as_text_is_fine_when_the_custom_schema_says_so(tmp_path: Path) -> None:
+    (tmp_path / "meta.py").write_text("from pydantic import BaseModel\n\nclass Meta(BaseModel):\n    tags: str\n")
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint.frontmatter]\nschema = "meta.py:Meta"\n')
+    assert fm(note(tmp_path, "tags: conference\n"), cwd=tmp_path) == []
+    found = fm(note(tmp_path, "tags: [conference]\n", "list.md"), cwd=tmp_path)
+    assert [(f["code"], f["message"]) for f in found] == [("NL110", "`tags` must be text, got a list")]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from notelint.rules.frontmatter.parse import Node, Parsed, front_matter_of
 from notelint.rules.frontmatter.schema import (
     FrontMatterOptions,
+    NoteMeta,
     SchemaError,
     date_fields,
+    is_list_field,
     model_for,
 )
 
@@ -24,8 +26,6 @@ def front_matter_mapping(document: Document) -> tuple[Parsed, Node] | None:
 def date_keys(document: Document, options: FrontMatterOptions | None) -> dict[str, bool]:
     """Keys holding dates in the note's schema (key -> datetimes allowed); the default model's when
     the user's schema cannot be loaded (the schema rule reports that)."""
-    from notelint.rules.frontmatter.schema import NoteMeta
-
     if options is None:
         return date_fields(NoteMeta)
     try:
@@ -56,3 +56,11 @@ def describe(document: Document, parsed: Parsed, node: Node | None) -> str:
     if node.tag.endswith(":timestamp"):
         return f"the timestamp {node.value}"
     return repr(node.value)
+
+
+def tags_are_a_list(document: Document, options: FrontMatterOptions) -> bool:
+    """Whether the note's schema wants ``tags`` as a list (the default schema does)."""
+    try:
+        return is_list_field(model_for(document, options), "tags")
+    except SchemaError:
+        return is_list_field(NoteMeta, "tags")

@@ -153,3 +153,12 @@ def date_fields(model: type[BaseModel]) -> dict[str, bool]:
         if dt.date in kinds or dt.datetime in kinds:
             fields[info.alias or name] = dt.datetime in kinds
     return fields
+
+
+def is_list_field(model: type[BaseModel], key: str) -> bool:
+    """Whether the schema wants a list (or tuple or set) for ``key``."""
+    for name, info in model.model_fields.items():
+        if key in (name, info.alias):
+            return any(typing.get_origin(kind) in (list, tuple, set, frozenset) or kind in (list, tuple, set)
+                       for kind in _types_in(info.annotation))
+    return False

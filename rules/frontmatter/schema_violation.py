@@ -15,6 +15,7 @@ from notelint.rules.frontmatter.schema import (
     FrontMatterOptions,
     SchemaError,
     date_fields,
+    is_list_field,
     model_for,
 )
 from pydantic import ValidationError
@@ -27,12 +28,12 @@ _DATE_TYPES = ("date_type", "date_parsing", "date_from_datetime_parsing", "date_
 _DATETIME_TYPES = ("datetime_type", "datetime_parsing", "datetime_from_date_parsing", "datetime_object_invalid")
 
 
-def _normalised(data: dict[str, Any], dates: dict[str, bool]) -> tuple[dict[str, Any], set[str]]:
+def _normalised(data: dict[str, Any], dates: dict[str, bool], tags_list: bool) -> tuple[dict[str, Any], set[str]]:
     """The data as the fixable rules will leave it, and the date keys the incomplete-date rule
     reports, so that one mistake gives one finding."""
     data = dict(data)
     claimed: set[str] = set()
-    tags = data.get("tags")
+    tags = data.get("tags") if tags_list else None
     if isinstance(tags, str) and tags:
         data["tags"] = [tags]
     elif isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
@@ -141,7 +142,7 @@ def schema_violation(document: Document, options: FrontMatterOptions) -> Iterato
         yield Violation(start, end, f"Cannot load the front matter schema {options.schema_!r}: {error}")
         return
     raw = mapping.to_python()
-    data, claimed = _normalised(raw, date_fields(model))
+    data, claimed = _normalised(raw, date_fields(model), is_list_field(model, "tags"))
     for key in options.required_keys:
         if key not in raw:
             start, end = opening_span(document)

@@ -3,16 +3,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from notelint.rules.frontmatter.common import front_matter_mapping
+from notelint.rules.frontmatter.common import front_matter_mapping, tags_are_a_list
 from notelint.rules.frontmatter.edits import plain_or_quoted
+from notelint.rules.frontmatter.schema import FrontMatterOptions
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
 
 
-@rule(code="NL120", name="tags-not-list", family="frontmatter", severity="error", fixable=True)
-def tags_not_list(document: Document, options: None) -> Iterator[Violation]:
+@rule(code="NL120", name="tags-not-list", family="frontmatter", severity="error", fixable=True, options=FrontMatterOptions)
+def tags_not_list(document: Document, options: FrontMatterOptions) -> Iterator[Violation]:
     """## What it does
     Finds `tags` written as a single value (`tags: conference`) where a list is meant.
 
@@ -30,13 +31,15 @@ def tags_not_list(document: Document, options: None) -> Iterator[Violation]:
     tags: [conference]
     ```
 
+    A custom schema whose `tags` field is not a list turns this rule off.
+
     ## Fix
     Wraps the value in a one-element flow list, keeping its quoting and any comment after it
     (safe). A plain value with commas (`tags: ml, audio`) becomes one tag per part (unsafe: the
     comma may belong to a tag).
     """
     found = front_matter_mapping(document)
-    if found is None:
+    if found is None or not tags_are_a_list(document, options):
         return
     parsed, mapping = found
     node = mapping.get("tags")
