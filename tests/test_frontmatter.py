@@ -60,7 +60,14 @@ def test_seed_tags_and_bare_year_are_reported_at_their_lines(tmp_path: Path) -> 
     assert codes_at(icml) == [("NL120", 3, 7), ("NL131", 4, 7)]
     assert "got the year 2024" in icml[1]["message"]
     assert icml[1]["fix"] is None
-    assert codes_at(fm(tmp_path / "icassp-2025.md")) == [("NL120", 3, 7)]
+    icassp = fm(tmp_path / "icassp-2025.md")
+    assert codes_at(icassp) == [("NL120", 3, 7)]
+    # the fix in the JSON report covers only the value, not the key or the line
+    assert icassp[0]["fix"] == {
+        "applicability": "safe",
+        "message": "Make `tags` a one-element list",
+        "edits": [{"line": 3, "column": 7, "end_line": 3, "end_column": 17, "content": "[conference]"}],
+    }
 
 
 def test_seed_tags_are_fixed_and_nothing_else_moves(tmp_path: Path) -> None:
@@ -474,3 +481,17 @@ def test_tags_as_text_is_fine_when_the_custom_schema_says_so(tmp_path: Path) -> 
     assert fm(note(tmp_path, "tags: conference\n"), cwd=tmp_path) == []
     found = fm(note(tmp_path, "tags: [conference]\n", "list.md"), cwd=tmp_path)
     assert [(f["code"], f["message"]) for f in found] == [("NL110", "`tags` must be text, got a list")]
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "title: x\ntags: &t [a, *t]\ndate: 2024-07-22\n",
+        "? [a, b]\n: complex key\ntitle: x\ntags: [a]\ndate: 2024-07-22\n",
+        "base: &b {lang: en}\n<<: *b\ntitle: x\ntags: [a]\ndate: 2024-07-22\n",
+    ],
+)
+def test_odd_yaml_gives_findings_not_crashes(tmp_path: Path, front: str) -> None:
+    completed = run_notelint("check", "--output-format", "json", "--select", "frontmatter", note(tmp_path, front))
+    assert completed.returncode in (0, 1), completed.stderr
+    assert "internal error" not in completed.stderr

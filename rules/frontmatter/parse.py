@@ -54,8 +54,10 @@ class Node:
             data: dict[Any, Any] = {}
             for name, value in self.pairs:
                 key = name.to_python()
+                if not (key is None or isinstance(key, str | int | float | bool | dt.date)):
+                    key = str(key)
                 if key not in data:  # the first of duplicate keys wins (reported separately)
-                    data[key if isinstance(key, str | int | float | bool) or key is None else str(key)] = value.to_python()
+                    data[key] = value.to_python()
             return data
         if self.kind == "seq":
             return [item.to_python() for item in self.items]
@@ -116,15 +118,18 @@ def _scalar(tag: str, text: str) -> Any:
     return text
 
 
-def _convert(node: Any) -> Node:
+def _convert(node: Any, path: frozenset[int] = frozenset()) -> Node:
     tag = str(getattr(node.tag, "value", node.tag))
     start, end = node.start_mark, node.end_mark
     common = {"tag": tag, "start": start.index, "end": end.index, "line": start.line, "column": start.column}
     if node.id == "scalar":
         return Node("scalar", value=node.value, style=node.style, **common)
+    if id(node) in path:  # an alias that contains itself: stop here instead of recursing forever
+        return Node("scalar", **{**common, "tag": "tag:yaml.org,2002:null"})
+    inner = path | {id(node)}
     if node.id == "sequence":
-        return Node("seq", flow=bool(node.flow_style), items=tuple(_convert(item) for item in node.value), **common)
-    pairs = tuple((_convert(key), _convert(value)) for key, value in node.value)
+        return Node("seq", flow=bool(node.flow_style), items=tuple(_convert(item, inner) for item in node.value), **common)
+    pairs = tuple((_convert(key, inner), _convert(value, inner)) for key, value in node.value)
     return Node("map", flow=bool(node.flow_style), pairs=pairs, **common)
 
 

@@ -56,7 +56,7 @@ def unknown_key(document: Document, options: FrontMatterOptions) -> Iterator[Vio
         return
     known = set(field_names(model)) | set(options.required_keys)
     for key, _ in mapping.pairs:
-        if key.kind != "scalar" or key.value in known:
+        if key.kind != "scalar" or key.value in known or key.tag.endswith(":merge"):
             continue
         start, end = parsed.span(key)
         yield Violation(start, end, f"Unknown front matter key `{key.value}`{did_you_mean(key.value, sorted(known))}")
