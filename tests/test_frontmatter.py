@@ -495,3 +495,17 @@ def test_odd_yaml_gives_findings_not_crashes(tmp_path: Path, front: str) -> None
     completed = run_notelint("check", "--output-format", "json", "--select", "frontmatter", note(tmp_path, front))
     assert completed.returncode in (0, 1), completed.stderr
     assert "internal error" not in completed.stderr
+
+
+def test_messages_of_a_custom_validator_are_passed_on(tmp_path: Path) -> None:
+    (tmp_path / "meta.py").write_text(
+        "from pydantic import BaseModel, field_validator\n\n"
+        "class Meta(BaseModel):\n    room: int\n\n"
+        "    @field_validator('room')\n    @classmethod\n    def positive(cls, value: int) -> int:\n"
+        "        if value < 1:\n            raise ValueError('rooms are numbered from 1')\n        return value\n"
+    )
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint.frontmatter]\nschema = "meta.py:Meta"\n')
+    found = fm(note(tmp_path, "room: 0\n"), cwd=tmp_path)
+    assert [(f["code"], f["line"], f["column"], f["message"]) for f in found] == [
+        ("NL110", 2, 7, "`room`: rooms are numbered from 1 (got the number 0)"),
+    ]

@@ -40,14 +40,14 @@ class NoteMeta(BaseModel):
     def _no_datetime(cls, value: Any) -> Any:
         # pydantic accepts a datetime at midnight as a date; a note's date is a calendar day
         if isinstance(value, dt.datetime):
-            raise ValueError("a calendar date without a time")  # noqa: TRY004 (pydantic wants ValueError)
+            raise ValueError("must be a calendar date without a time")  # noqa: TRY004 (pydantic wants ValueError)
         return value
 
     @field_validator("tags")
     @classmethod
     def _unique(cls, value: list[str]) -> list[str]:
         if len(set(value)) != len(value):
-            raise ValueError("the tags must be unique")
+            raise ValueError("must not repeat a tag")
         return value
 
 

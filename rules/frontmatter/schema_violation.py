@@ -91,8 +91,9 @@ def _message(error: Mapping[str, Any], name: str, got: str) -> str:
         return f"`{name}` must be a date and time like 2025-04-07T09:00:00, got {got}"
     if kind.startswith("url"):
         return f"`{name}` must be a URL like https://example.org, got {got}"
-    if kind == "value_error":
-        return f"`{name}` must be {str(error['msg']).removeprefix('Value error, ')}, got {got}"
+    if kind in ("value_error", "assertion_error"):
+        text = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        return f"`{name}` {text}, got {got}" if text.startswith("must ") else f"`{name}`: {text} (got {got})"
     return f"`{name}`: {error['msg']} (got {got})"
 
 
