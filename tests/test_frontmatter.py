@@ -12,16 +12,16 @@ import pytest
 from conftest import FIXTURES, REPO, findings_json, run_notelint
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from notelint.rules.frontmatter import RULES
-from notelint.rules.frontmatter.dates import partial_date, read_date
-from notelint.rules.frontmatter.parse import front_matter_of
-from notelint.rules.frontmatter.schema import FrontMatterOptions
-from notelint.rules.frontmatter.tag_style import styled
 
 from notelint.document import Document
 from notelint.fixer import fix_document
 from notelint.linter import lint
 from notelint.registry import Registry
+from notelint.rules.frontmatter import RULES
+from notelint.rules.frontmatter.dates import partial_date, read_date
+from notelint.rules.frontmatter.parse import front_matter_of
+from notelint.rules.frontmatter.schema import FrontMatterOptions
+from notelint.rules.frontmatter.tag_style import styled
 from notelint.ruleset import RuleSet
 
 BODY = "# Montag Vormittag\n- talk\n"

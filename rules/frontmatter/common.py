@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from notelint.document import Document
 from notelint.rules.frontmatter.parse import Node, Parsed, front_matter_of
 from notelint.rules.frontmatter.schema import (
     FrontMatterOptions,
@@ -11,8 +12,6 @@ from notelint.rules.frontmatter.schema import (
     is_list_field,
     model_for,
 )
-
-from notelint.document import Document
 
 
 def front_matter_mapping(document: Document) -> tuple[Parsed, Node] | None:

@@ -3,14 +3,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from notelint.diagnostics import Fix, Violation
+from notelint.document import Document
+from notelint.rule import rule
 from notelint.rules.frontmatter.common import date_keys, front_matter_mapping
 from notelint.rules.frontmatter.dates import read_date
 from notelint.rules.frontmatter.edits import replace_scalar
 from notelint.rules.frontmatter.schema import FrontMatterOptions
-
-from notelint.diagnostics import Fix, Violation
-from notelint.document import Document
-from notelint.rule import rule
 
 
 def _is_iso(text: str, allows_time: bool) -> bool:

@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.rules.frontmatter.common import front_matter_mapping
-from notelint.rules.frontmatter.parse import Node, Parsed
-
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
+from notelint.rules.frontmatter.common import front_matter_mapping
+from notelint.rules.frontmatter.parse import Node, Parsed
 
 
 def _removal(document: Document, parsed: Parsed, tags: Node, index: int) -> Edit | None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from notelint.rules.frontmatter.parse import Node, Parsed
-
 from notelint.diagnostics import Edit
 from notelint.document import Document
+from notelint.rules.frontmatter.parse import Node, Parsed
 
 _PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}]*(?<![\s:])$")
 

@@ -2,13 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.rules.frontmatter.common import date_keys, front_matter_mapping
-from notelint.rules.frontmatter.dates import partial_date
-from notelint.rules.frontmatter.schema import FrontMatterOptions
-
 from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
+from notelint.rules.frontmatter.common import date_keys, front_matter_mapping
+from notelint.rules.frontmatter.dates import partial_date
+from notelint.rules.frontmatter.schema import FrontMatterOptions
 
 
 @rule(code="NL131", name="incomplete-date", family="frontmatter", severity="error", options=FrontMatterOptions)

@@ -2,11 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.rules.frontmatter.parse import front_matter_of
-
 from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
+from notelint.rules.frontmatter.parse import front_matter_of
 
 
 @rule(code="NL102", name="invalid-yaml", family="frontmatter", severity="error")

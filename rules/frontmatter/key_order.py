@@ -2,13 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.rules.frontmatter.common import front_matter_mapping
-from notelint.rules.frontmatter.parse import Node
-from notelint.rules.frontmatter.schema import FrontMatterOptions
-
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
+from notelint.rules.frontmatter.common import front_matter_mapping
+from notelint.rules.frontmatter.parse import Node
+from notelint.rules.frontmatter.schema import FrontMatterOptions
 
 
 def _chunks(raw: str, mapping: Node) -> list[tuple[int, int]] | None:

@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.rules.frontmatter.common import describe, opening_span
-from notelint.rules.frontmatter.parse import front_matter_of
-
 from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
+from notelint.rules.frontmatter.common import describe, opening_span
+from notelint.rules.frontmatter.parse import front_matter_of
 
 
 @rule(code="NL104", name="front-matter-not-mapping", family="frontmatter", severity="error")

@@ -4,6 +4,11 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from pydantic import ValidationError
+
+from notelint.diagnostics import Violation
+from notelint.document import Document
+from notelint.rule import rule
 from notelint.rules.frontmatter.common import (
     describe,
     front_matter_mapping,
@@ -18,11 +23,6 @@ from notelint.rules.frontmatter.schema import (
     is_list_field,
     model_for,
 )
-from pydantic import ValidationError
-
-from notelint.diagnostics import Violation
-from notelint.document import Document
-from notelint.rule import rule
 
 _DATE_TYPES = ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_future", "date_past")
 _DATETIME_TYPES = ("datetime_type", "datetime_parsing", "datetime_from_date_parsing", "datetime_object_invalid")

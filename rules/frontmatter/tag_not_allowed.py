@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.rules.frontmatter.common import front_matter_mapping
-from notelint.rules.frontmatter.schema import FrontMatterOptions
-
 from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
+from notelint.rules.frontmatter.common import front_matter_mapping
+from notelint.rules.frontmatter.schema import FrontMatterOptions
 from notelint.suggest import did_you_mean
 
 

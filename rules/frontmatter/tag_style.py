@@ -3,13 +3,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from notelint.rules.frontmatter.common import front_matter_mapping
-from notelint.rules.frontmatter.edits import replace_scalar
-from notelint.rules.frontmatter.schema import FrontMatterOptions
-
 from notelint.diagnostics import Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
+from notelint.rules.frontmatter.common import front_matter_mapping
+from notelint.rules.frontmatter.edits import replace_scalar
+from notelint.rules.frontmatter.schema import FrontMatterOptions
 
 _SEPARATORS = re.compile(r"[\s_]+")
 

@@ -3,13 +3,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from notelint.rules.frontmatter.common import front_matter_mapping, tags_are_a_list
-from notelint.rules.frontmatter.edits import plain_or_quoted
-from notelint.rules.frontmatter.schema import FrontMatterOptions
-
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
+from notelint.rules.frontmatter.common import front_matter_mapping, tags_are_a_list
+from notelint.rules.frontmatter.edits import plain_or_quoted
+from notelint.rules.frontmatter.schema import FrontMatterOptions
 
 
 @rule(code="NL120", name="tags-not-list", family="frontmatter", severity="error", fixable=True, options=FrontMatterOptions)

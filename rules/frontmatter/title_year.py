@@ -3,12 +3,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from notelint.rules.frontmatter.common import front_matter_mapping
-from notelint.rules.frontmatter.dates import read_date
-
 from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
+from notelint.rules.frontmatter.common import front_matter_mapping
+from notelint.rules.frontmatter.dates import read_date
 
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
 

@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from notelint.diagnostics import Violation
+from notelint.document import Document
+from notelint.rule import rule
 from notelint.rules.frontmatter.common import front_matter_mapping
 from notelint.rules.frontmatter.schema import (
     FrontMatterOptions,
@@ -10,10 +13,6 @@ from notelint.rules.frontmatter.schema import (
     field_names,
     model_for,
 )
-
-from notelint.diagnostics import Violation
-from notelint.document import Document
-from notelint.rule import rule
 from notelint.suggest import did_you_mean
 
 
