@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from notelint.rule import RuleLike
 from notelint.rules.days import RULES as DAYS_RULES
+from notelint.rules.frontmatter import RULES as FRONTMATTER_RULES
 from notelint.rules.headings import RULES as HEADINGS_RULES
 from notelint.rules.markdown import RULES as MARKDOWN_RULES
 
-RULES: tuple[RuleLike, ...] = (*MARKDOWN_RULES, *HEADINGS_RULES, *DAYS_RULES)
+RULES: tuple[RuleLike, ...] = (*MARKDOWN_RULES, *FRONTMATTER_RULES, *HEADINGS_RULES, *DAYS_RULES)
