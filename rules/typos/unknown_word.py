@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from notelint.diagnostics import Edit, Fix, Violation
+from notelint.document import Document
+from notelint.rule import rule
+from notelint.rules.typos.correct import WordChecker
+from notelint.rules.typos.options import TyposOptions, keep_case, project_words
+from notelint.rules.typos.words import prose_words
+
+# A word used this often in one note is taken as the note's vocabulary, not as a typo.
+REPEATED = 3
+
+
+@rule(code="NL501", name="unknown-word", family="typos", severity="warning", fixable=True,
+      options=TyposOptions)
+def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[Violation]:
+    """## What it does
+    Finds words of the prose that are neither English nor German and that look like a slip of
+    the keyboard on a much more frequent word (`Transofromer` → `Transformer`).
+
+    ## Why is this bad?
+    Most typos are not on any list of known misspellings. A plain dictionary check finds them
+    but also flags names, jargon and German, so this rule reports a word only when all of these
+    hold:
+
+    - it is in neither wordfreq's English nor its German list (case-folded, umlauts and ß
+      kept), nor in the project's words (`words`, `words-file`);
+    - it is not a known word after a common prefix (`pre`, `multi`, `de`…) or a compound of two
+      known words (`Kaffee` + `pause`);
+    - it is used fewer than three times in the note (a word a note keeps using is its
+      vocabulary);
+    - a correction exists that is far more frequent (zipf ≥ 3): at Damerau–Levenshtein
+      distance 1, or 2 for words of 8 letters or more, or 3 for words of 12 letters or more
+      that share the first three letters. The closest, then most frequent, candidate is the
+      suggestion.
+
+    Words on codespell's list are left to `known-misspelling`. Only prose is checked, with the
+    same word rules as `known-misspelling`.
+
+    ## Example
+    ```markdown
+    - GAT: Graph Transofromer: attend on neighbors
+    ```
+
+    ## Fix
+    Replaces the word with the suggestion, keeping a leading capital (unsafe: the word may be a
+    name or a term the lists do not know; add it to `words` or `words-file` instead).
+    The word data is compiled on first use from the installed `wordfreq` (English and German,
+    `large` lists) and `codespell` packages into one SQLite file (about 50 MB, ~10 s) in
+    `$NOTELINT_CACHE_DIR`, else `$XDG_CACHE_HOME/notelint` or `~/.cache/notelint`; later runs
+    only look words up in it.
+    """
+    words = prose_words(document)
+    if not words:
+        return
+    ignored = project_words(options, document)
+    counts = Counter(word.text.casefold() for word in words)
+    candidates = [
+        word for word in words
+        if counts[word.text.casefold()] < REPEATED and word.text.casefold() not in ignored
+    ]
+    if not candidates:
+        return
+    checker = WordChecker.load()
+    suggestions = checker.suggest_all(word.text.lower() for word in candidates)
+    for word in candidates:
+        suggestion = suggestions.get(word.text.lower())
+        if suggestion is None:
+            continue
+        fixed = keep_case(word.text, suggestion)
+        yield Violation(
+            word.start,
+            word.end,
+            f"Unknown word `{word.text}`; did you mean `{fixed}`?",
+            Fix.unsafe(f"Replace with `{fixed}`", Edit(word.start, word.end, fixed)),
+        )
