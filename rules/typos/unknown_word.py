@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -11,7 +12,16 @@ from notelint.rules.typos.options import TyposOptions, keep_case, project_words
 from notelint.rules.typos.words import prose_words
 
 # A word used this often in one note is taken as the note's vocabulary, not as a typo.
-REPEATED = 3
+REPEATED = 2
+# Shorter words are too often abbreviations, commands or names (npx, yml, spdx).
+SHORTEST = 5
+
+
+def _appears_elsewhere(document: Document, words: set[str]) -> set[str]:
+    """Words that occur more than once anywhere in the note (in a URL, a code span, a link
+    destination, front matter): names of tools and people, handles, identifiers."""
+    counts = Counter(match.group().casefold() for match in re.finditer(r"[^\W\d_]+", document.text))
+    return {word for word in words if counts[word] > 1}
 
 
 @rule(code="NL501", name="unknown-word", family="typos", severity="warning", fixable=True,
@@ -30,12 +40,16 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
       kept), nor in the project's words (`words`, `words-file`);
     - it is not a known word after a common prefix (`pre`, `multi`, `de`…) or a compound of two
       known words (`Kaffee` + `pause`);
-    - it is used fewer than three times in the note (a word a note keeps using is its
-      vocabulary);
+    - it has at least five letters (shorter ones are mostly commands, abbreviations and names);
+    - it is not derived from a known English word by a common ending or prefix (`parseable`,
+      `unhoisted`, `committish`);
+    - it occurs only once in the whole note, code, links and front matter included (a word a
+      note uses again, or that also appears in a URL or code, is its vocabulary: a tool, a
+      person, a handle);
     - a correction exists that is far more frequent (zipf ≥ 3): at Damerau–Levenshtein
       distance 1, or 2 for words of 8 letters or more, or 3 for words of 12 letters or more
-      that share the first three letters. The closest, then most frequent, candidate is the
-      suggestion.
+      that share the first three letters; the first letter must agree (typos rarely touch it,
+      names often differ there). The closest, then most frequent, candidate is the suggestion.
 
     Words on codespell's list are left to `known-misspelling`. Only prose is checked, with the
     same word rules as `known-misspelling`.
@@ -60,8 +74,14 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
     counts = Counter(word.text.casefold() for word in words)
     candidates = [
         word for word in words
-        if counts[word.text.casefold()] < REPEATED and word.text.casefold() not in ignored
+        if len(word.text) >= SHORTEST
+        and counts[word.text.casefold()] < REPEATED
+        and word.text.casefold() not in ignored
     ]
+    if not candidates:
+        return
+    elsewhere = _appears_elsewhere(document, {word.text.casefold() for word in candidates})
+    candidates = [word for word in candidates if word.text.casefold() not in elsewhere]
     if not candidates:
         return
     checker = WordChecker.load()
