@@ -13,22 +13,62 @@ TARGET_ZIPF = 2.5
 # Word lengths from which distance 2 and 3 corrections are searched.
 LONG = 8
 VERY_LONG = 12
-# Parts of a compound must be at least this frequent, and this long unless a known prefix.
+# wordfreq is built from web text and lists common misspellings too (accross: 2.23): a word
+# rarer than this counts as unknown, but a correction must then be RARER_GAP more frequent.
+RARE_ZIPF = 1.2
+RARE_GAP = 3.0
+# German compounds: both parts at least this frequent in German and this long.
 PART_ZIPF = 3.0
 PART_LENGTH = 4
-# A word made of a known stem and one of these endings is a derivation, not a typo.
-SUFFIXES = tuple(sorted(
-    "s es ed d ing er ers or ors ly able ible ably ability ibility ness ment ments ation ations "
-    "ize izes ized izing izer izers ise ises ised ising ish ful less al ally ic ity ify ified "
-    "ifies ism ist ists y ee ees en".split(),
-    key=len, reverse=True,
-))
+# English endings.  A stem is found by spelling rules: a dropped e (pars|ing), a doubled
+# consonant (commit|t|ish), y turned into i (retri|able); endings that start with a vowel never
+# follow an e (challengeing is a typo), "es" follows only s, x, z, ch, sh or o.
+VOWEL_SUFFIXES = (
+    "ed", "er", "ers", "ing", "ings", "able", "ible", "ably", "ability", "ibility", "ation", "ations",
+    "ize", "izes", "ized", "izing", "izer", "izers", "ise", "ised", "ising", "ish", "ist", "ists",
+    "ism", "isms", "al", "ally", "ic", "ity", "ee", "ees", "or", "ors",
+)
+CONSONANT_SUFFIXES = ("s", "ly", "ness", "ment", "ments", "ful", "less", "d")
+Y_TO_I = frozenset({"es", "ed", "er", "ers", "able", "ability", "ly", "ness", "ful", "ment", "ments"})
 STEM_ZIPF = 1.5
+PREFIX_ZIPF = 2.5
 PREFIXES = frozenset(
     "anti auto bi co counter cross de dis down en hyper inter intra meta micro mid mis multi "
-    "non out over para post pre pro pseudo re semi socio sub super trans tri un under up "
+    "non out over para post pre pro pseudo re semi socio sub super trans un under up "
     "bio geo neuro nano macro mono poly omni".split()
 )
+
+
+def stems(word: str) -> set[str]:
+    """Possible English stems of a word with a common ending: pars|eable, commit|t|ish, retri|able."""
+    found = set()
+    if word.endswith("y") and len(word) > 4 and not word.endswith("ly"):
+        found.update((word[:-1], word[:-1] + "e"))  # truthy, falsy, noisy
+    for suffix in (*VOWEL_SUFFIXES, *CONSONANT_SUFFIXES, "es"):
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        if suffix == "es":
+            if stem.endswith(("s", "x", "z", "ch", "sh", "o")):
+                found.add(stem)
+        elif suffix == "d":
+            if stem.endswith("e"):
+                found.add(stem)
+        elif suffix in VOWEL_SUFFIXES:
+            if stem.endswith("e") and not stem.endswith(("ee", "ye", "oe")) and suffix != "able":
+                continue
+            found.update((stem, stem + "e"))
+            if stem[-1] == stem[-2] and stem[-1] not in "aeiouy" and stem[-3] in "aeiou":
+                found.add(stem[:-1])
+        else:
+            found.add(stem)
+        if suffix in Y_TO_I and stem.endswith("i"):
+            found.add(stem[:-1] + "y")
+    return found
+
+
+def _prefixed(word: str) -> list[str]:
+    return [word[len(prefix) :] for prefix in PREFIXES if word.startswith(prefix) and len(word) - len(prefix) >= 4]
 
 
 @dataclass(frozen=True)
@@ -40,82 +80,55 @@ class WordChecker:
         return cls(load())
 
     def unknown(self, words: Iterable[str]) -> list[str]:
-        """The lower-cased words that are in no list and no codespell entry, nor compounds."""
+        """The lower-cased words in no list and no codespell entry, and not derived from a word."""
         wanted = sorted(set(words))
         known = self.lexicon.frequencies(wanted)
         listed = self.lexicon.misspellings(wanted)
-        unknown = [word for word in wanted if word not in known and word not in listed]
+        unknown = [
+            word for word in wanted
+            if word not in listed and (word not in known or known[word].best < RARE_ZIPF)
+        ]
         if not unknown:
             return []
-        parts = {
-            piece
-            for word in unknown
-            for index in range(2, len(word) - 1)
-            for piece in (word[:index], word[index:], word[index + 1 :])
-        }
-        parts.update(stem for word in unknown for stem in self._stems(word))
-        parts.update(
-            stem
-            for word in unknown
-            for prefix in PREFIXES
-            if word.startswith(prefix)
-            for stem in self._stems(word[len(prefix) :])
-        )
+        parts: set[str] = set()
+        for word in unknown:
+            parts.update(word[:index] for index in range(PART_LENGTH, len(word) - PART_LENGTH + 1))
+            parts.update(word[index:] for index in range(PART_LENGTH, len(word) - PART_LENGTH + 1))
+            parts.update(word[index + 1 :] for index in range(PART_LENGTH, len(word) - PART_LENGTH))
+            for candidate in (word, *_prefixed(word)):
+                parts.add(candidate)
+                parts.update(stems(candidate))
         frequencies = self.lexicon.frequencies(parts)
         return [word for word in unknown if not self._derived(word, frequencies)]
 
     @staticmethod
-    def _stems(word: str) -> set[str]:
-        """Possible stems of a word with a common ending: pars|eable, commit|t|ish, retri|able."""
-        stems = set()
-        for suffix in SUFFIXES:
-            stem = word[: -len(suffix)]
-            if not word.endswith(suffix) or len(stem) < 3:
-                continue
-            stems.update((stem, stem + "e"))
-            if stem[-1] == stem[-2]:
-                stems.add(stem[:-1])
-            if stem.endswith("i"):
-                stems.add(stem[:-1] + "y")
-        return stems
+    def _derived(word: str, frequencies: dict[str, Frequency]) -> bool:
+        """A German compound of two common words, or a known English stem with a common prefix
+        or ending (parseable, unhoisted, committish, gzipped)."""
 
-    @classmethod
-    def _derived(cls, word: str, frequencies: dict[str, Frequency]) -> bool:
-        """A compound of known words, or a known stem with a common prefix or ending."""
-        if cls._compound(word, frequencies):
-            return True
-        # The prefixes and endings are English, so the stem must be an English word.
-        for candidate in (word, *(word[len(p) :] for p in PREFIXES if word.startswith(p) and len(word) - len(p) >= 3)):
-            if candidate != word:
-                found = frequencies.get(candidate)
-                if found is not None and found.en >= STEM_ZIPF:
-                    return True
-            for stem in cls._stems(candidate):
-                found = frequencies.get(stem)
-                if found is not None and found.en >= STEM_ZIPF:
-                    return True
-        return False
-
-    @staticmethod
-    def _compound(word: str, frequencies: dict[str, Frequency]) -> bool:
-        def common(part: str) -> bool:
+        def german(part: str) -> bool:
             found = frequencies.get(part)
-            return found is not None and found.best >= PART_ZIPF
+            return found is not None and found.de >= PART_ZIPF
 
-        for index in range(2, len(word) - 1):
+        def english(part: str, zipf: float) -> bool:
+            found = frequencies.get(part)
+            return found is not None and found.en >= zipf
+
+        for index in range(PART_LENGTH, len(word) - PART_LENGTH + 1):
             head, tail = word[:index], word[index:]
-            if head in PREFIXES and len(tail) >= 3 and common(tail):
+            if german(head) and (german(tail) or (tail.startswith("s") and german(tail[1:]))):
                 return True
-            if len(head) >= PART_LENGTH and common(head):
-                if len(tail) >= PART_LENGTH and common(tail):
-                    return True
-                # German linking s: Konferenz+s+tag
-                if head.endswith("s") is False and tail.startswith("s") and len(tail) > PART_LENGTH and common(tail[1:]):
-                    return True
+        for candidate in (word, *_prefixed(word)):
+            if candidate != word and english(candidate, PREFIX_ZIPF):
+                return True
+            if any(english(stem, STEM_ZIPF) for stem in stems(candidate)):
+                return True
         return False
 
     def suggest(self, word: str) -> str | None:
         """The confident correction of an unknown lower-cased word, or None."""
+        own = self.lexicon.frequencies([word]).get(word)
+        floor = TARGET_ZIPF if own is None else max(TARGET_ZIPF, own.best + RARE_GAP)
         for reach in (1, 2, 3):
             if reach == 2 and len(word) < LONG:
                 return None
@@ -133,9 +146,17 @@ class WordChecker:
             if not close:
                 continue
             frequencies = self.lexicon.frequencies(close)
+            misspelt = self.lexicon.misspellings(close)
+            # Closest first; then corrections that add a letter (typists drop letters more often
+            # than they add them); then the most frequent.
             ranked = sorted(
-                (target for target in close if frequencies[target].best >= TARGET_ZIPF),
-                key=lambda target: (distance(word, target, reach + 1), -frequencies[target].best, target),
+                (target for target in close if frequencies[target].best >= floor and target not in misspelt),
+                key=lambda target: (
+                    distance(word, target, reach + 1),
+                    len(target) < len(word),
+                    -frequencies[target].best,
+                    target,
+                ),
             )
             if ranked:
                 return ranked[0]
