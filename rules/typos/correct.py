@@ -129,15 +129,18 @@ class WordChecker:
         """The confident correction of an unknown lower-cased word, or None."""
         own = self.lexicon.frequencies([word]).get(word)
         floor = TARGET_ZIPF if own is None else max(TARGET_ZIPF, own.best + RARE_GAP)
+        long_near: set[str] = set()
         for reach in (1, 2, 3):
             if reach == 2 and len(word) < LONG:
                 return None
             if reach == 3 and len(word) < VERY_LONG:
                 return None
-            if reach < 3:
-                near = self.lexicon.near(keys_within(word, reach))
+            if reach == 1:
+                near = self.lexicon.near(keys_within(word))
+            elif reach == 2:
+                near = long_near = self.lexicon.near_long(word)
             else:
-                near = self.lexicon.prefixed(word[:3], len(word) - 3, len(word) + 3, TARGET_ZIPF)
+                near = long_near
             # Typos rarely touch the first letter; names that differ there (Harband, Karrys) do.
             close = [
                 target for target in near

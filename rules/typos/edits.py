@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from notelint.rules.typos.lexicon import deletes
-
-ALPHABET = "abcdefghijklmnopqrstuvwxyzäöüß"
-
 
 def distance(a: str, b: str, limit: int = 3) -> int:
     """Damerau–Levenshtein distance (optimal string alignment), capped at ``limit``."""
@@ -29,26 +24,6 @@ def distance(a: str, b: str, limit: int = 3) -> int:
     return min(previous[-1], limit)
 
 
-def edits1(word: str) -> Iterator[str]:
-    """Every string one deletion, transposition, substitution or insertion away from ``word``."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    for left, right in splits:
-        if right:
-            yield left + right[1:]
-        if len(right) > 1:
-            yield left + right[1] + right[0] + right[2:]
-        for char in ALPHABET:
-            if right:
-                yield left + char + right[1:]
-            yield left + char + right
-
-
-def keys_within(word: str, reach: int) -> set[str]:
-    """Lookup keys for the deletes table that find every target within ``reach`` (1 or 2) edits."""
-    if reach == 1:
-        return {word, *deletes(word)}
-    keys: set[str] = set()
-    for edited in set(edits1(word)):
-        keys.add(edited)
-        keys.update(deletes(edited))
-    return keys
+def keys_within(word: str) -> set[str]:
+    """Lookup keys for the deletes table that find every target one edit away."""
+    return {word, *deletes(word)}

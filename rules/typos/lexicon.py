@@ -22,9 +22,13 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-SCHEMA = 1
+SCHEMA = 2
 # Words at least this frequent (zipf, in English or German) can be offered as corrections.
 TARGET_ZIPF = 2.5
+# Long words this frequent can be offered as corrections two or three edits away; they are
+# indexed by (a 32-bit hash of) every string up to two deletions away.
+LONG_TARGET_ZIPF = 3.0
+LONG_TARGET_LENGTH = 7
 # A codespell hit is a German word (and is never reported) when its German zipf reaches this
 # value or exceeds its English one.
 GERMAN_ZIPF = 3.0
@@ -55,6 +59,21 @@ def deletes(word: str) -> Iterator[str]:
     """The strings one deletion away from ``word``."""
     for index in range(len(word)):
         yield word[:index] + word[index + 1 :]
+
+
+def deletes2(word: str) -> set[str]:
+    """``word`` and the strings one or two deletions away from it."""
+    found = {word}
+    for once in deletes(word):
+        found.add(once)
+        found.update(deletes(once))
+    return found
+
+
+def key_hash(key: str) -> int:
+    import zlib
+
+    return zlib.crc32(key.encode("utf-8"))
 
 
 def _codespell_entries() -> Iterator[tuple[str, Misspelling]]:
@@ -100,6 +119,8 @@ def build(path: Path) -> None:
             CREATE TABLE misspellings (word TEXT PRIMARY KEY, corrections TEXT NOT NULL,
                                        fixable INTEGER NOT NULL, german INTEGER NOT NULL) WITHOUT ROWID;
             CREATE TABLE deletes (key TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (key, word)) WITHOUT ROWID;
+            CREATE TABLE long_targets (id INTEGER PRIMARY KEY, word TEXT NOT NULL);
+            CREATE TABLE long_deletes (hash INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (hash, id)) WITHOUT ROWID;
             """
         )
         rows = {}
@@ -122,6 +143,14 @@ def build(path: Path) -> None:
             keys.add((word, word))
             keys.update((key, word) for key in deletes(word))
         connection.executemany("INSERT INTO deletes VALUES (?, ?)", sorted(keys))
+        long_threshold = LONG_TARGET_ZIPF * 100
+        long_words = sorted(
+            word for word, (en, de) in rows.items()
+            if max(en, de) >= long_threshold and word.isalpha() and len(word) >= LONG_TARGET_LENGTH
+        )
+        connection.executemany("INSERT INTO long_targets VALUES (?, ?)", enumerate(long_words))
+        hashed = sorted({(key_hash(key), index) for index, word in enumerate(long_words) for key in deletes2(word)})
+        connection.executemany("INSERT INTO long_deletes VALUES (?, ?)", hashed)
         connection.commit()
     finally:
         connection.close()
@@ -169,14 +198,16 @@ class Lexicon:
             for word, corrections, fixable, german in rows
         }
 
-    def prefixed(self, prefix: str, shortest: int, longest: int, zipf: float) -> set[str]:
-        """Words starting with ``prefix``, of a length in the range, at least this frequent."""
+    def near_long(self, word: str) -> set[str]:
+        """Long frequent words that share a string up to two deletions away with ``word``
+        (every word within Damerau–Levenshtein distance 2, and some at 3 or 4)."""
+        hashes = sorted({key_hash(key) for key in deletes2(word)})
+        marks = ",".join("?" * len(hashes))
         rows = self._connection.execute(
-            "SELECT word FROM words WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?"
-            " AND (en >= ? OR de >= ?)",
-            (prefix, prefix + "\U0010ffff", shortest, longest, round(zipf * 100), round(zipf * 100)),
+            f"SELECT word FROM long_targets WHERE id IN (SELECT id FROM long_deletes WHERE hash IN ({marks}))",
+            hashes,
         ).fetchall()
-        return {word for (word,) in rows}
+        return {found for (found,) in rows}
 
     def near(self, keys: Iterable[str]) -> set[str]:
         """Target words that are, or have a deletion equal to, one of ``keys``."""

@@ -46,10 +46,12 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
     - it occurs only once in the whole note, code, links and front matter included (a word a
       note uses again, or that also appears in a URL or code, is its vocabulary: a tool, a
       person, a handle);
-    - a correction exists that is far more frequent (zipf ≥ 3): at Damerau–Levenshtein
-      distance 1, or 2 for words of 8 letters or more, or 3 for words of 12 letters or more
-      that share the first three letters; the first letter must agree (typos rarely touch it,
-      names often differ there). The closest, then most frequent, candidate is the suggestion.
+    - a correction exists that is far more frequent: at Damerau–Levenshtein distance 1 (zipf
+      ≥ 2.5), or 2 for words of 8 letters or more, or 3 for words of 12 letters or more (zipf
+      ≥ 3); the first letter must agree (typos rarely touch it, names often differ there), and
+      a word that wordfreq knows but rarely sees (zipf < 1.2) needs a correction 3 zipf more
+      frequent. The closest candidate wins, then one that adds a letter, then the most
+      frequent.
 
     Words on codespell's list are left to `known-misspelling`. Only prose is checked, with the
     same word rules as `known-misspelling`.

@@ -3,8 +3,9 @@
 markdown-it's inline tokens carry no columns, so the raw text of every inline block (paragraphs,
 headings, list items, table cells, link text, image alt text) is scanned here, after masking what is
 not prose: code spans (GitLab's ``$`…`$`` math included), ``$…$`` and ``$$…$$`` math, HTML tags
-and comments, autolinks, URLs, e-mail addresses, file names, link destinations and reference
-labels, footnote markers, entities and backslash escapes.  Front matter and code blocks never
+and comments, autolinks, URLs, link destinations and reference labels, footnote markers, entities
+and backslash escapes.  Tokens glued to a dot, slash or ``@`` (file names, paths, domains,
+e-mail addresses, handles) are not words either.  Front matter and code blocks never
 produce an inline block.
 """
 
@@ -25,17 +26,15 @@ _MASKS = (
     re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"),
     re.compile(r"\]\[[^\]]*\]"),
     re.compile(r"\[\^[^\]]*\]"),
-    re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*", re.IGNORECASE),
-    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z][\w-]*"),
-    re.compile(r"[/~]?[\w.-]+/[\w./-]+"),
+    re.compile(r"(?i:\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*)"),
     re.compile(r"&#?\w+;"),
     re.compile(r"\\."),
-    re.compile(r"[@#][\w-]+"),
 )
+_NOT_NEWLINE = re.compile(r"[^\n]")
 # A run of letters, digits, underscores, apostrophes and hyphens; it is then checked and split.
 _TOKEN = re.compile(r"[\w'’-]+")
 _APOSTROPHES = "'’"
+_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,29 +63,31 @@ def prose_ranges(document: Document) -> list[tuple[int, int]]:
     return ranges
 
 
+def _blank(text: str) -> str:
+    return _NOT_NEWLINE.sub(" ", text)
+
+
 def _masked(document: Document, start: int, end: int) -> str:
     """The text of a range with every non-prose character replaced by a space."""
-    chars = list(document.text[start:end])
-
-    def blank(a: int, b: int) -> None:
-        for index in range(max(a, 0), min(b, len(chars))):
-            if chars[index] != "\n":
-                chars[index] = " "
-
+    pieces = []
+    position = start
     for span_start, span_end in document.code_spans:
-        if span_end > start and span_start < end:
-            a, b = span_start - start, span_end - start
-            if a > 0 and chars[a - 1] == "$":
-                a -= 1
-            if b < len(chars) and chars[b] == "$":
-                b += 1
-            blank(a, b)
+        if span_end <= start or span_start >= end:
+            continue
+        # GitLab math: $`…`$ loses its dollars too.
+        if span_start > start and document.text[span_start - 1] == "$":
+            span_start -= 1
+        if span_end < end and document.text[span_end] == "$":
+            span_end += 1
+        span_start, span_end = max(span_start, position), min(span_end, end)
+        pieces.append(document.text[position:span_start])
+        pieces.append(_blank(document.text[span_start:span_end]))
+        position = span_end
+    pieces.append(document.text[position:end])
+    text = "".join(pieces)
     for pattern in _MASKS:
-        text = "".join(chars)
-        for match in pattern.finditer(text):
-            if match.group().strip():
-                blank(match.start(), match.end())
-    return "".join(chars)
+        text = pattern.sub(lambda match: _blank(match.group()), text)
+    return text
 
 
 def is_checkable(word: str) -> bool:
@@ -96,6 +97,20 @@ def is_checkable(word: str) -> bool:
     return word[1:].islower()
 
 
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Whether a token is part of a file name, domain, path, e-mail address or handle
+    (``setup.py``, ``src/x``, ``a@b.org``, ``@user``, ``#tag``) rather than a word."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    following = text[end + 1] if end + 1 < len(text) else " "
+    preceding = text[start - 2] if start > 1 else " "
+    if before in "/@#~\\" or after in "/@\\":
+        return True
+    if after == "." and following.isalnum():
+        return True
+    return before == "." and preceding.isalnum()
+
+
 def prose_words(document: Document) -> list[Word]:
     """The checkable words of the note's prose, hyphenated words split into their parts."""
     words: list[Word] = []
@@ -103,19 +118,20 @@ def prose_words(document: Document) -> list[Word]:
         text = _masked(document, start, end)
         for token in _TOKEN.finditer(text):
             raw = token.group()
-            if any(char.isdigit() or char == "_" for char in raw):
+            if _DIGIT_OR_UNDERSCORE.search(raw) or _in_name(text, token.start(), token.end()):
                 continue
-            offset = token.start()
-            for part in re.finditer(r"[^-]+", raw):
-                piece = part.group().strip(_APOSTROPHES)
-                if not piece:
-                    continue
-                lead = part.start() + (len(part.group()) - len(part.group().lstrip(_APOSTROPHES)))
-                for suffix in ("'s", "’s"):
-                    if piece.endswith(suffix):
-                        piece = piece[: -len(suffix)]
-                if any(char in _APOSTROPHES for char in piece) or not is_checkable(piece):
-                    continue
-                begin = start + offset + lead
-                words.append(Word(begin, begin + len(piece), piece))
+            offset = start + token.start()
+            for piece in raw.split("-"):
+                begin = offset
+                offset += len(piece) + 1
+                if "'" in piece or "’" in piece:
+                    stripped = piece.lstrip(_APOSTROPHES)
+                    begin += len(piece) - len(stripped)
+                    piece = stripped.rstrip(_APOSTROPHES)
+                    if piece.endswith(("'s", "’s")):
+                        piece = piece[:-2]
+                    if "'" in piece or "’" in piece:
+                        continue
+                if is_checkable(piece):
+                    words.append(Word(begin, begin + len(piece), piece))
     return words
