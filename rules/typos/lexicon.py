@@ -9,7 +9,8 @@ The data comes from two installed packages and is never copied into the reposito
 Loading wordfreq costs about half a second, so the first run compiles both into one SQLite file
 (about 40 MB, ~20 s); later runs open it and pay a few indexed lookups per note.  The file lives in
 ``$NOTELINT_CACHE_DIR`` when set, else ``$XDG_CACHE_HOME/notelint`` or ``~/.cache/notelint``; its
-name carries the schema, codespell and wordfreq versions, so upgrading either rebuilds it.
+name carries the schema version and a hash of the source files' paths, sizes and times, so
+upgrading either package rebuilds it (and removes the old file).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 SCHEMA = 2
@@ -50,9 +50,26 @@ def cache_dir() -> Path:
     return Path(base) / "notelint"
 
 
+def _sources() -> list[Path]:
+    """The data files the cache is compiled from, found without importing their packages."""
+    from importlib.util import find_spec
+
+    found = []
+    for package, names in (("codespell_lib", ("dictionary.txt",)), ("wordfreq", ("large_en.msgpack.gz", "large_de.msgpack.gz"))):
+        spec = find_spec(package)
+        if spec is None or spec.origin is None:
+            raise RuntimeError(f"the typos rules need the {package.split('_')[0]} package")
+        found.extend(Path(spec.origin).parent / "data" / name for name in names)
+    return found
+
+
 def database_path() -> Path:
-    versions = f"{metadata.version('codespell')}-{metadata.version('wordfreq')}"
-    return cache_dir() / f"typos-v{SCHEMA}-{versions}.sqlite3"
+    """The cache file; its name changes when the schema or any source file changes
+    (importlib.metadata would cost 15-25 ms per run)."""
+    import zlib
+
+    stamp = ";".join(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in _sources())
+    return cache_dir() / f"typos-v{SCHEMA}-{zlib.crc32(stamp.encode()):08x}.sqlite3"
 
 
 def deletes(word: str) -> Iterator[str]:
@@ -155,6 +172,9 @@ def build(path: Path) -> None:
     finally:
         connection.close()
     os.replace(temporary, path)
+    for stale in path.parent.glob("typos-v*.sqlite3"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True, slots=True)

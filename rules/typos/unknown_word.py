@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.typos.correct import WordChecker
 from notelint.rules.typos.options import TyposOptions, keep_case, project_words
 from notelint.rules.typos.words import prose_words
 
@@ -86,6 +85,8 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
     candidates = [word for word in candidates if word.text.casefold() not in elsewhere]
     if not candidates:
         return
+    from notelint.rules.typos.correct import WordChecker
+
     checker = WordChecker.load()
     suggestions = checker.suggest_all(word.text.lower() for word in candidates)
     for word in candidates:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from notelint.document import Document
 
@@ -67,23 +68,23 @@ def _blank(text: str) -> str:
     return _NOT_NEWLINE.sub(" ", text)
 
 
-def _masked(document: Document, start: int, end: int) -> str:
+def _masked(source: str, code_spans: tuple[tuple[int, int], ...], start: int, end: int) -> str:
     """The text of a range with every non-prose character replaced by a space."""
     pieces = []
     position = start
-    for span_start, span_end in document.code_spans:
+    for span_start, span_end in code_spans:
         if span_end <= start or span_start >= end:
             continue
         # GitLab math: $`…`$ loses its dollars too.
-        if span_start > start and document.text[span_start - 1] == "$":
+        if span_start > start and source[span_start - 1] == "$":
             span_start -= 1
-        if span_end < end and document.text[span_end] == "$":
+        if span_end < end and source[span_end] == "$":
             span_end += 1
         span_start, span_end = max(span_start, position), min(span_end, end)
-        pieces.append(document.text[position:span_start])
-        pieces.append(_blank(document.text[span_start:span_end]))
+        pieces.append(source[position:span_start])
+        pieces.append(_blank(source[span_start:span_end]))
         position = span_end
-    pieces.append(document.text[position:end])
+    pieces.append(source[position:end])
     text = "".join(pieces)
     for pattern in _MASKS:
         text = pattern.sub(lambda match: _blank(match.group()), text)
@@ -111,11 +112,18 @@ def _in_name(text: str, start: int, end: int) -> bool:
     return before == "." and preceding.isalnum()
 
 
-def prose_words(document: Document) -> list[Word]:
+def prose_words(document: Document) -> tuple[Word, ...]:
     """The checkable words of the note's prose, hyphenated words split into their parts."""
+    return _words(document.text, tuple(prose_ranges(document)), document.code_spans)
+
+
+@lru_cache(maxsize=4)
+def _words(source: str, ranges: tuple[tuple[int, int], ...], code_spans: tuple[tuple[int, int], ...]) -> tuple[Word, ...]:
+    """Both typos rules need the words of the same note: computed once (pure function of
+    immutable inputs, so a small cache is safe)."""
     words: list[Word] = []
-    for start, end in prose_ranges(document):
-        text = _masked(document, start, end)
+    for start, end in ranges:
+        text = _masked(source, code_spans, start, end)
         for token in _TOKEN.finditer(text):
             raw = token.group()
             if _DIGIT_OR_UNDERSCORE.search(raw) or _in_name(text, token.start(), token.end()):
@@ -134,4 +142,4 @@ def prose_words(document: Document) -> list[Word]:
                         continue
                 if is_checkable(piece):
                     words.append(Word(begin, begin + len(piece), piece))
-    return words
+    return tuple(words)
