@@ -246,3 +246,28 @@ def test_helpers() -> None:
     assert keep_case("Esitmate", "estimate") == "Estimate"
     assert keep_case("accross", "across") == "across"
     assert read_words("# c\nFoo # x\n\nBAR\n") == frozenset({"foo", "bar"})
+
+
+# -- notelint words add --------------------------------------------------------------------------
+
+
+def test_words_add_appends_sorted_once_and_silences_the_rule(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint.typos]\nwords-file = "notes/.words"\n')
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / ".words").write_text("# our words\nzeta\n")
+    note = tmp_path / "notes" / "a.md"
+    note.write_text("A Transofromer model.\n")
+    assert len(typos(note, cwd=tmp_path)) == 1
+    completed = run_notelint("words", "add", "Transofromer", "alpha", "ZETA", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    assert (tmp_path / "notes" / ".words").read_text() == "# our words\nalpha\nTransofromer\nzeta\n"
+    assert typos(note, cwd=tmp_path) == []
+
+
+def test_words_add_without_a_words_file_is_a_usage_error(tmp_path: Path) -> None:
+    completed = run_notelint("words", "add", "foo", cwd=tmp_path)
+    assert completed.returncode == 2
+    assert "words-file" in completed.stderr
+    completed = run_notelint("words", "add", "foo", "--file", tmp_path / "w.txt", cwd=tmp_path)
+    assert completed.returncode == 0
+    assert (tmp_path / "w.txt").read_text() == "foo\n"

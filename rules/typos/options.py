@@ -69,3 +69,23 @@ def keep_case(original: str, correction: str) -> str:
     if original[:1].isupper() and correction:
         return correction[0].upper() + correction[1:]
     return correction
+
+
+def add_words(path: Path, new_words: list[str]) -> list[str]:
+    """Add words to a words file: comment lines first, then every word once (case-insensitive),
+    sorted.  Returns the words that were not there yet."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    comments = [line for line in lines if line.strip().startswith("#")]
+    entries = [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
+    known = {entry.split("#", 1)[0].strip().casefold() for entry in entries}
+    added = []
+    for word in new_words:
+        word = word.strip()
+        if word and word.casefold() not in known:
+            known.add(word.casefold())
+            entries.append(word)
+            added.append(word)
+    entries.sort(key=lambda entry: (entry.casefold(), entry))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(line + "\n" for line in [*comments, *entries]), encoding="utf-8")
+    return added
