@@ -1,4 +1,5 @@
-"""The command line: ``notelint [check] [PATHS...]``, ``notelint rule CODE``, ``notelint rules``.
+"""The command line: ``notelint [check] [PATHS...]``, ``notelint rule CODE``, ``notelint rules``,
+``notelint words add WORD...``.
 
 Exit codes: 0 no findings left, 1 findings left, 2 usage errors, missing paths, unreadable files or
 internal errors (the other files are still checked and reported).
@@ -16,7 +17,7 @@ from typing import TextIO
 from notelint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rule", "rules")
+COMMANDS = ("check", "rule", "rules", "words")
 
 
 class UsageError(Exception):
@@ -61,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     every = commands.add_parser("rules", help="list every rule")
     every.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    words = commands.add_parser("words", help="manage the project's words (typos rules)")
+    words_commands = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
+    add = words_commands.add_parser("add", help="add words to the words-file of [tool.notelint.typos]")
+    add.add_argument("words", nargs="+", metavar="WORD")
+    add.add_argument("--file", type=Path, metavar="PATH", help="this words file instead of the configured one")
     return parser
 
 
@@ -78,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return show_rule(namespace.rule, namespace.output_format, sys.stdout)
         if namespace.command == "rules":
             return list_rules(namespace.output_format, sys.stdout)
+        if namespace.command == "words":
+            return add_words(namespace.words, namespace.file, sys.stdout)
         from notelint.commands import run_check
 
         return run_check(namespace, sys.stdout, sys.stderr)
@@ -136,4 +145,23 @@ def list_rules(output_format: str, out: TextIO) -> int:
         fixable = "yes" if rule.fixable else "no"
         default = "on" if rule.default_enabled else "off"
         out.write(f"{rule.code:<7} {rule.name:<32} {rule.family:<12} {fixable:<8} {default}\n")
+    return EXIT_CLEAN
+
+
+def add_words(words: list[str], file: Path | None, out: TextIO) -> int:
+    """``notelint words add``: append words to the typos words file (sorted, case-insensitive)."""
+    from notelint.config import ConfigError, ConfigFinder
+    from notelint.rules.typos.options import add_words as add_to_file
+
+    if file is None:
+        try:
+            config = ConfigFinder().for_folder(Path.cwd())
+        except ConfigError as error:
+            raise UsageError(str(error)) from error
+        configured = config.settings.typos.get("words-file")
+        if not configured:
+            raise UsageError(f"no words-file in [tool.notelint.typos] of {config.label}; pass --file PATH")
+        file = config.root / configured
+    added = add_to_file(file, words)
+    out.write(f"added {len(added)} word(s) to {file}\n")
     return EXIT_CLEAN
