@@ -7,10 +7,12 @@ The data comes from two installed packages and is never copied into the reposito
 - wordfreq's ``large`` English and German frequency lists (zipf values).
 
 Loading wordfreq costs about half a second, so the first run compiles both into one SQLite file
-(about 40 MB, ~20 s); later runs open it and pay a few indexed lookups per note.  The file lives in
+(about 85 MB, 30-60 s on a busy 2-core machine); later runs open it and pay a few indexed lookups per note.  The file lives in
 ``$NOTELINT_CACHE_DIR`` when set, else ``$XDG_CACHE_HOME/notelint`` or ``~/.cache/notelint``; its
 name carries the schema version and a hash of the source files' paths, sizes and times, so
-upgrading either package rebuilds it (and removes the old file).
+upgrading either package builds a new file (old ones are left for other environments that
+share the folder; delete them by hand).  When the folder cannot be written, the data is built in
+the system's temporary folder instead.
 """
 
 from __future__ import annotations
@@ -172,9 +174,6 @@ def build(path: Path) -> None:
     finally:
         connection.close()
     os.replace(temporary, path)
-    for stale in path.parent.glob("typos-v*.sqlite3"):
-        if stale != path:
-            stale.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,5 +239,12 @@ def load() -> Lexicon:
     """The compiled word data, built on first use."""
     path = database_path()
     if not path.exists():
-        build(path)
+        try:
+            build(path)
+        except OSError:
+            import tempfile
+
+            path = Path(tempfile.gettempdir()) / f"notelint-{os.getuid() if hasattr(os, 'getuid') else 'user'}" / path.name
+            if not path.exists():
+                build(path)
     return Lexicon(path)

@@ -64,7 +64,7 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
     Replaces the word with the suggestion, keeping a leading capital (unsafe: the word may be a
     name or a term the lists do not know; add it to `words` or `words-file` instead).
     The word data is compiled on first use from the installed `wordfreq` (English and German,
-    `large` lists) and `codespell` packages into one SQLite file (about 50 MB, ~10 s) in
+    `large` lists) and `codespell` packages into one SQLite file (about 85 MB, 30-60 s once) in
     `$NOTELINT_CACHE_DIR`, else `$XDG_CACHE_HOME/notelint` or `~/.cache/notelint`; later runs
     only look words up in it.
     """
