@@ -15,6 +15,19 @@ not come from it.
 ``prose`` runs both rules over Markdown READMEs and docs of installed packages (npm, Node.js and
 Python package descriptions) and prints false alarms per 10,000 checked words; every finding there
 is counted as a false alarm unless its word is on codespell's list (those are real typos).
+
+Measured 2026-11-23 (codespell 2.4.3, wordfreq 3.1.1, 2-core shared machine):
+
+- seeds: 10/10 typos found, 10/10 right first suggestion, 0 false alarms; corrected notes: 0.
+- held-out cspell set (30,479 entries, all of them): 85.7% unknown to the en+de lists, 79.2%
+  detected with a confident correction, right first suggestion 67.8% of all (85.6% of the
+  detected); 0 of the 9,803 correct target words flagged.
+- 309 READMEs/docs (npm, Node.js, Python package descriptions), 329,125 prose words:
+  NL500 37 findings (about 25 real typos; the rest US/GB or valid variants such as
+  cancelation, transferrable, requestor: ~0.4 false alarms per 10,000 words);
+  NL501 34 findings (9 real typos; 25 false alarms = 0.8 per 10,000 words, 8 of them `semver`).
+- cost (CPU, median): both rules on the two parsed seeds 14 ms; importing the typos modules,
+  opening the data and a first lookup 16 ms; first run ever: 30-60 s to build the 85 MB cache.
 """
 
 from __future__ import annotations
@@ -37,9 +50,15 @@ from notelint.rules.typos.words import prose_words
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = {
-    "exaustive": "exhaustive", "architecutral": "architectural", "compresion": "compression",
-    "influnce": "influence", "unwantend": "unwanted", "probabibilites": "probabilities",
-    "Esitmate": "Estimate", "Transofromer": "Transformer", "accross": "across",
+    "exaustive": "exhaustive",
+    "architecutral": "architectural",
+    "compresion": "compression",
+    "influnce": "influence",
+    "unwantend": "unwanted",
+    "probabibilites": "probabilities",
+    "Esitmate": "Estimate",
+    "Transofromer": "Transformer",
+    "accross": "across",
     "Adverserial": "Adversarial",
 }
 
@@ -89,15 +108,13 @@ def external(cspell_json: Path, wiki_json: Path, sample: int, seed: int) -> None
     wiki = {key.lower() for key in json.loads(wiki_json.read_text(encoding="utf-8"))}
     lexicon = load()
     candidates = {
-        key: value for key, value in pairs.items()
+        key: value
+        for key, value in pairs.items()
         if key.isalpha() and key.islower() and len(key) >= 4 and value.isalpha() and key not in wiki
     }
     listed = lexicon.misspellings(candidates)
     known_targets = lexicon.frequencies(value.lower() for value in candidates.values())
-    held_out = {
-        key: value for key, value in candidates.items()
-        if key not in listed and value.lower() in known_targets
-    }
+    held_out = {key: value for key, value in candidates.items() if key not in listed and value.lower() in known_targets}
     print(f"cspell single-correction entries: {len(pairs)}; held out (not codespell, not Wikipedia): {len(held_out)}")
     keys = sorted(held_out)
     if sample and sample < len(keys):
@@ -114,6 +131,14 @@ def external(cspell_json: Path, wiki_json: Path, sample: int, seed: int) -> None
     print(f"unknown to en+de word lists: {len(unknown) / n:.1%}")
     print(f"detected (unknown + confident correction): {len(detected) / n:.1%}")
     print(f"right first suggestion: {len(right) / n:.1%} of all, {len(right) / max(len(detected), 1):.1%} of detected")
+    rule_sized = [key for key in keys if len(key) >= 5]
+    rule_detected = [key for key in rule_sized if key in suggestions]
+    rule_right = [key for key in rule_detected if suggestions[key] == held_out[key].lower()]
+    print(
+        f"words of 5+ letters (the rule skips shorter ones): {len(rule_sized)}, detected "
+        f"{len(rule_detected) / len(rule_sized):.1%}, right first suggestion {len(rule_right) / len(rule_sized):.1%}"
+        f" ({len(rule_right) / max(len(rule_detected), 1):.1%} of detected)"
+    )
     targets = sorted({held_out[key].lower() for key in keys})
     flagged = checker.suggest_all(targets)
     print(f"correct words (the corrections) flagged: {len(flagged)}/{len(targets)} = {len(flagged) / len(targets):.2%}")
@@ -202,8 +227,10 @@ def cost() -> None:
         "WordChecker.load().lexicon.frequencies(['warm'])\n"
         "print((time.process_time() - t) * 1000)\n"
     )
-    loads = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-             for _ in range(9)]
+    loads = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(9)
+    ]
     print(f"import the typos modules + open the word data + first lookup: {statistics.median(loads):.1f} ms CPU")
     from notelint.rules.typos import words
 

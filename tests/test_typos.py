@@ -167,9 +167,7 @@ def test_acronyms_identifiers_and_mixed_case_are_skipped() -> None:
 
 def test_names_and_jargon_of_the_seeds_are_quiet(tmp_path: Path) -> None:
     note = tmp_path / "note.md"
-    note.write_text(
-        "Lelapa and Schufa talked about pretraining, finetuning, denoises, embeddings, multiomics.\n"
-    )
+    note.write_text("Lelapa and Schufa talked about pretraining, finetuning, denoises, embeddings, multiomics.\n")
     assert typos(note) == []
 
 
@@ -220,8 +218,12 @@ def test_unknown_word_without_a_close_frequent_word_is_not_reported(tmp_path: Pa
 
 @pytest.mark.parametrize(
     ("word", "suggestion"),
-    [("unwantend", "unwanted"), ("probabibilites", "probabilities"), ("transofromer", "transformer"),
-     ("adverserial", "adversarial")],
+    [
+        ("unwantend", "unwanted"),
+        ("probabibilites", "probabilities"),
+        ("transofromer", "transformer"),
+        ("adverserial", "adversarial"),
+    ],
 )
 def test_suggestions(word: str, suggestion: str) -> None:
     assert WordChecker.load().suggest_all([word]) == {word: suggestion}

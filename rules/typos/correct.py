@@ -24,9 +24,40 @@ PART_LENGTH = 4
 # consonant (commit|t|ish), y turned into i (retri|able); endings that start with a vowel never
 # follow an e (challengeing is a typo), "es" follows only s, x, z, ch, sh or o.
 VOWEL_SUFFIXES = (
-    "ed", "er", "ers", "ing", "ings", "able", "ible", "ably", "ability", "ibility", "ation", "ations",
-    "ize", "izes", "ized", "izing", "izer", "izers", "ise", "ised", "ising", "ish", "ist", "ists",
-    "ism", "isms", "al", "ally", "ic", "ity", "ee", "ees", "or", "ors",
+    "ed",
+    "er",
+    "ers",
+    "ing",
+    "ings",
+    "able",
+    "ible",
+    "ably",
+    "ability",
+    "ibility",
+    "ation",
+    "ations",
+    "ize",
+    "izes",
+    "ized",
+    "izing",
+    "izer",
+    "izers",
+    "ise",
+    "ised",
+    "ising",
+    "ish",
+    "ist",
+    "ists",
+    "ism",
+    "isms",
+    "al",
+    "ally",
+    "ic",
+    "ity",
+    "ee",
+    "ees",
+    "or",
+    "ors",
 )
 CONSONANT_SUFFIXES = ("s", "ly", "ness", "ment", "ments", "ful", "less", "d")
 Y_TO_I = frozenset({"es", "ed", "er", "ers", "able", "ability", "ly", "ness", "ful", "ment", "ments"})
@@ -85,8 +116,7 @@ class WordChecker:
         known = self.lexicon.frequencies(wanted)
         listed = self.lexicon.misspellings(wanted)
         unknown = [
-            word for word in wanted
-            if word not in listed and (word not in known or known[word].best < RARE_ZIPF)
+            word for word in wanted if word not in listed and (word not in known or known[word].best < RARE_ZIPF)
         ]
         if not unknown:
             return []
@@ -143,7 +173,8 @@ class WordChecker:
                 near = long_near
             # Typos rarely touch the first letter; names that differ there (Harband, Karrys) do.
             close = [
-                target for target in near
+                target
+                for target in near
                 if target != word and target[0] == word[0] and distance(word, target, reach + 1) <= reach
             ]
             if not close:

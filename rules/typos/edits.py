@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from notelint.rules.typos.lexicon import deletes
 
+
 def distance(a: str, b: str, limit: int = 3) -> int:
     """Damerau–Levenshtein distance (optimal string alignment), capped at ``limit``."""
     if abs(len(a) - len(b)) >= limit:

@@ -9,8 +9,7 @@ from notelint.rules.typos.options import TyposOptions, keep_case, project_words
 from notelint.rules.typos.words import prose_words
 
 
-@rule(code="NL500", name="known-misspelling", family="typos", severity="error", fixable=True,
-      options=TyposOptions)
+@rule(code="NL500", name="known-misspelling", family="typos", severity="error", fixable=True, options=TyposOptions)
 def known_misspelling(document: Document, options: TyposOptions | None) -> Iterator[Violation]:
     """## What it does
     Finds words of the prose that are on codespell's list of real-world misspellings

@@ -7,7 +7,8 @@ The data comes from two installed packages and is never copied into the reposito
 - wordfreq's ``large`` English and German frequency lists (zipf values).
 
 Loading wordfreq costs about half a second, so the first run compiles both into one SQLite file
-(about 85 MB, 30-60 s on a busy 2-core machine); later runs open it and pay a few indexed lookups per note.  The file lives in
+(about 85 MB, 30-60 s on a busy 2-core machine); later runs open it and pay a few indexed
+lookups per note.  The file lives in
 ``$NOTELINT_CACHE_DIR`` when set, else ``$XDG_CACHE_HOME/notelint`` or ``~/.cache/notelint``; its
 name carries the schema version and a hash of the source files' paths, sizes and times, so
 upgrading either package builds a new file (old ones are left for other environments that
@@ -57,7 +58,10 @@ def _sources() -> list[Path]:
     from importlib.util import find_spec
 
     found = []
-    for package, names in (("codespell_lib", ("dictionary.txt",)), ("wordfreq", ("large_en.msgpack.gz", "large_de.msgpack.gz"))):
+    for package, names in (
+        ("codespell_lib", ("dictionary.txt",)),
+        ("wordfreq", ("large_en.msgpack.gz", "large_de.msgpack.gz")),
+    ):
         spec = find_spec(package)
         if spec is None or spec.origin is None:
             raise RuntimeError(f"the typos rules need the {package.split('_')[0]} package")
@@ -164,7 +168,8 @@ def build(path: Path) -> None:
         connection.executemany("INSERT INTO deletes VALUES (?, ?)", sorted(keys))
         long_threshold = LONG_TARGET_ZIPF * 100
         long_words = sorted(
-            word for word, (en, de) in rows.items()
+            word
+            for word, (en, de) in rows.items()
             if max(en, de) >= long_threshold and word.isalpha() and len(word) >= LONG_TARGET_LENGTH
         )
         connection.executemany("INSERT INTO long_targets VALUES (?, ?)", enumerate(long_words))
@@ -211,7 +216,9 @@ class Lexicon:
     def misspellings(self, words: Iterable[str]) -> dict[str, tuple[Misspelling, bool]]:
         """codespell entries of the lower-cased words, with whether the word is German."""
         wanted = sorted(set(words))
-        rows = self._query("SELECT word, corrections, fixable, german FROM misspellings WHERE word IN ({marks})", wanted)
+        rows = self._query(
+            "SELECT word, corrections, fixable, german FROM misspellings WHERE word IN ({marks})", wanted
+        )
         return {
             word: (Misspelling(tuple(corrections.split("\n")), bool(fixable)), bool(german))
             for word, corrections, fixable, german in rows
@@ -244,7 +251,9 @@ def load() -> Lexicon:
         except OSError:
             import tempfile
 
-            path = Path(tempfile.gettempdir()) / f"notelint-{os.getuid() if hasattr(os, 'getuid') else 'user'}" / path.name
+            path = (
+                Path(tempfile.gettempdir()) / f"notelint-{os.getuid() if hasattr(os, 'getuid') else 'user'}" / path.name
+            )
             if not path.exists():
                 build(path)
     return Lexicon(path)

@@ -23,8 +23,7 @@ def _appears_elsewhere(document: Document, words: set[str]) -> set[str]:
     return {word for word in words if counts[word] > 1}
 
 
-@rule(code="NL501", name="unknown-word", family="typos", severity="warning", fixable=True,
-      options=TyposOptions)
+@rule(code="NL501", name="unknown-word", family="typos", severity="warning", fixable=True, options=TyposOptions)
 def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[Violation]:
     """## What it does
     Finds words of the prose that are neither English nor German and that look like a slip of
@@ -74,7 +73,8 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
     ignored = project_words(options, document)
     counts = Counter(word.text.casefold() for word in words)
     candidates = [
-        word for word in words
+        word
+        for word in words
         if len(word.text) >= SHORTEST
         and counts[word.text.casefold()] < REPEATED
         and word.text.casefold() not in ignored

@@ -118,7 +118,9 @@ def prose_words(document: Document) -> tuple[Word, ...]:
 
 
 @lru_cache(maxsize=4)
-def _words(source: str, ranges: tuple[tuple[int, int], ...], code_spans: tuple[tuple[int, int], ...]) -> tuple[Word, ...]:
+def _words(
+    source: str, ranges: tuple[tuple[int, int], ...], code_spans: tuple[tuple[int, int], ...]
+) -> tuple[Word, ...]:
     """Both typos rules need the words of the same note: computed once (pure function of
     immutable inputs, so a small cache is safe)."""
     words: list[Word] = []
