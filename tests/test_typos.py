@@ -273,3 +273,17 @@ def test_words_add_without_a_words_file_is_a_usage_error(tmp_path: Path) -> None
     completed = run_notelint("words", "add", "foo", "--file", tmp_path / "w.txt", cwd=tmp_path)
     assert completed.returncode == 0
     assert (tmp_path / "w.txt").read_text() == "foo\n"
+
+
+def test_words_add_from_notes_adds_words_several_notes_use(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint.typos]\nwords-file = ".words"\n')
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("We bump semver on release.\n")
+    (notes / "b.md").write_text("The semver rules, and one Transofromer.\n")
+    assert len(typos(notes, cwd=tmp_path)) == 3
+    completed = run_notelint("words", "add", "--from-notes", notes, cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    assert "semver: in 2 notes" in completed.stdout
+    assert (tmp_path / ".words").read_text() == "semver\n"
+    assert [item["message"].split("`")[1] for item in typos(notes, cwd=tmp_path)] == ["Transofromer"]

@@ -89,3 +89,31 @@ def add_words(path: Path, new_words: list[str]) -> list[str]:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(line + "\n" for line in [*comments, *entries]), encoding="utf-8")
     return added
+
+
+def shared_unknown_words(paths: list[Path], min_notes: int = 2) -> dict[str, int]:
+    """Words the unknown-word rule would flag that several notes use: more likely the project's
+    vocabulary than a typo.  Returns each such word (as first seen) with its number of notes."""
+    from notelint.rules.typos.correct import WordChecker
+    from notelint.rules.typos.words import prose_words
+
+    checker = WordChecker.load()
+    notes_per_word: dict[str, set[Path]] = {}
+    spelling: dict[str, str] = {}
+    for path in paths:
+        try:
+            document = Document.from_bytes(str(path), path.read_bytes())
+        except (OSError, ValueError):
+            continue
+        words = prose_words(document)
+        flagged = checker.suggest_all(word.text.lower() for word in words)
+        for word in words:
+            key = word.text.lower()
+            if key in flagged:
+                notes_per_word.setdefault(key, set()).add(path)
+                spelling.setdefault(key, word.text)
+    return {
+        spelling[key]: len(notes)
+        for key, notes in sorted(notes_per_word.items())
+        if len(notes) >= min_notes
+    }

@@ -51,6 +51,11 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
       frequent. The closest candidate wins, then one that adds a letter, then the most
       frequent.
 
+    A word several notes of the repository use is more likely vocabulary than a typo, but a
+    rule sees one note at a time: `notelint words add --from-notes notes/` lists the words this
+    rule flags in two or more notes (`--min-notes N`) and adds them to the `words-file` (read the
+    list: a typo repeated across notes would be added too).
+
     Words on codespell's list are left to `known-misspelling`. Only prose is checked, with the
     same word rules as `known-misspelling`.
 
