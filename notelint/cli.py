@@ -66,7 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     words = commands.add_parser("words", help="manage the project's words (typos rules)")
     words_commands = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
     add = words_commands.add_parser("add", help="add words to the words-file of [tool.notelint.typos]")
-    add.add_argument("words", nargs="+", metavar="WORD")
+    add.add_argument("words", nargs="*", metavar="WORD")
+    add.add_argument("--from-notes", nargs="+", type=Path, metavar="PATH", default=[],
+                     help="also add the unknown words that at least --min-notes of these notes use")
+    add.add_argument("--min-notes", type=int, default=2, metavar="N")
     add.add_argument("--file", type=Path, metavar="PATH", help="this words file instead of the configured one")
     return parser
 
@@ -86,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if namespace.command == "rules":
             return list_rules(namespace.output_format, sys.stdout)
         if namespace.command == "words":
-            return add_words(namespace.words, namespace.file, sys.stdout)
+            return add_words(namespace, sys.stdout)
         from notelint.commands import run_check
 
         return run_check(namespace, sys.stdout, sys.stderr)
@@ -148,11 +151,25 @@ def list_rules(output_format: str, out: TextIO) -> int:
     return EXIT_CLEAN
 
 
-def add_words(words: list[str], file: Path | None, out: TextIO) -> int:
+def add_words(namespace: argparse.Namespace, out: TextIO) -> int:
     """``notelint words add``: append words to the typos words file (sorted, case-insensitive)."""
     from notelint.config import ConfigError, ConfigFinder
     from notelint.rules.typos.options import add_words as add_to_file
+    from notelint.rules.typos.options import shared_unknown_words
 
+    words, file = list(namespace.words), namespace.file
+    if namespace.from_notes:
+        notes = [
+            note
+            for path in namespace.from_notes
+            for note in (sorted(path.rglob("*.md")) if path.is_dir() else [path])
+        ]
+        shared = shared_unknown_words(notes, namespace.min_notes)
+        for word, count in shared.items():
+            out.write(f"{word}: in {count} notes\n")
+        words.extend(shared)
+    if not words and not namespace.from_notes:
+        raise UsageError("words add: give words or --from-notes PATH")
     if file is None:
         try:
             config = ConfigFinder().for_folder(Path.cwd())
