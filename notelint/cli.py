@@ -1,4 +1,5 @@
-"""The command line: ``notelint [check] [PATHS...]``, ``notelint rule CODE``, ``notelint rules``.
+"""The command line: ``notelint [check] [PATHS...]``, ``notelint rule CODE``, ``notelint rules``,
+``notelint words add WORD...``.
 
 Exit codes: 0 no findings left, 1 findings left, 2 usage errors, missing paths, unreadable files or
 internal errors (the other files are still checked and reported).
@@ -16,7 +17,7 @@ from typing import TextIO
 from notelint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rule", "rules", "clean")
+COMMANDS = ("check", "rule", "rules", "clean", "words")
 
 
 class UsageError(Exception):
@@ -65,6 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
     every.add_argument("--output-format", choices=("text", "json"), default="text")
 
     commands.add_parser("clean", help="remove the cache (.notelint_cache/ or $NOTELINT_CACHE_DIR)")
+
+    words = commands.add_parser("words", help="manage the project's words (typos rules)")
+    words_commands = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
+    add = words_commands.add_parser("add", help="add words to the words-file of [tool.notelint.typos]")
+    add.add_argument("words", nargs="*", metavar="WORD")
+    add.add_argument("--from-notes", nargs="+", type=Path, metavar="PATH", default=[],
+                     help="also add the unknown words that at least --min-notes of these notes use")
+    add.add_argument("--min-notes", type=int, default=2, metavar="N")
+    add.add_argument("--file", type=Path, metavar="PATH", help="this words file instead of the configured one")
     return parser
 
 
@@ -88,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             folder = cache_folder()
             print(f"Removed {folder}" if clean(folder) else f"No cache at {folder}")
             return EXIT_CLEAN
+        if namespace.command == "words":
+            return add_words(namespace, sys.stdout)
         from notelint.commands import run_check
 
         return run_check(namespace, sys.stdout, sys.stderr)
@@ -146,4 +158,37 @@ def list_rules(output_format: str, out: TextIO) -> int:
         fixable = "yes" if rule.fixable else "no"
         default = "on" if rule.default_enabled else "off"
         out.write(f"{rule.code:<7} {rule.name:<32} {rule.family:<12} {fixable:<8} {default}\n")
+    return EXIT_CLEAN
+
+
+def add_words(namespace: argparse.Namespace, out: TextIO) -> int:
+    """``notelint words add``: append words to the typos words file (sorted, case-insensitive)."""
+    from notelint.config import ConfigError, ConfigFinder
+    from notelint.rules.typos.options import add_words as add_to_file
+    from notelint.rules.typos.options import shared_unknown_words
+
+    words, file = list(namespace.words), namespace.file
+    if namespace.from_notes:
+        notes = [
+            note
+            for path in namespace.from_notes
+            for note in (sorted(path.rglob("*.md")) if path.is_dir() else [path])
+        ]
+        shared = shared_unknown_words(notes, namespace.min_notes)
+        for word, count in shared.items():
+            out.write(f"{word}: in {count} notes\n")
+        words.extend(shared)
+    if not words and not namespace.from_notes:
+        raise UsageError("words add: give words or --from-notes PATH")
+    if file is None:
+        try:
+            config = ConfigFinder().for_folder(Path.cwd())
+        except ConfigError as error:
+            raise UsageError(str(error)) from error
+        configured = config.settings.typos.get("words-file")
+        if not configured:
+            raise UsageError(f"no words-file in [tool.notelint.typos] of {config.label}; pass --file PATH")
+        file = config.root / configured
+    added = add_to_file(file, words)
+    out.write(f"added {len(added)} word(s) to {file}\n")
     return EXIT_CLEAN

@@ -1,0 +1,119 @@
+"""Options of the typos family: ``[tool.notelint.typos]``."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+from pydantic import Field
+
+from notelint.config import RuleOptions
+from notelint.document import Document
+
+
+class TyposOptions(RuleOptions):
+    """``words``: the project's own words; ``words-file``: a file with one word a line (``#``
+    starts a comment).  Both are case-insensitive.  A relative ``words-file`` is looked up from the
+    note's folder upwards (so ``notes/.words`` is found from any note below the repository root),
+    then in the current directory."""
+
+    words: list[str] = Field(default_factory=list)
+    words_file: str | None = None
+
+
+def read_words(text: str) -> frozenset[str]:
+    words = set()
+    for line in text.splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.add(word.casefold())
+    return frozenset(words)
+
+
+@cache
+def _read_file(path: str, stamp: int) -> frozenset[str]:
+    try:
+        return read_words(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+
+
+def locate_words_file(words_file: str, note_path: str) -> Path | None:
+    """The words file a note uses: an absolute path, or the first ``folder/words_file`` that
+    exists from the note's folder upwards, or the path relative to the current directory."""
+    candidate = Path(words_file).expanduser()
+    if candidate.is_absolute():
+        return candidate if candidate.is_file() else None
+    if note_path and note_path != "-":
+        for folder in Path(note_path).resolve().parents:
+            if (folder / candidate).is_file():
+                return folder / candidate
+    return candidate.resolve() if candidate.is_file() else None
+
+
+def project_words(options: TyposOptions | None, document: Document) -> frozenset[str]:
+    """The project's words, case-folded."""
+    if options is None:
+        return frozenset()
+    words = {word.casefold() for word in options.words}
+    if options.words_file:
+        path = locate_words_file(options.words_file, document.path)
+        if path is not None:
+            words |= _read_file(str(path), os.stat(path).st_mtime_ns)
+    return frozenset(words)
+
+
+def keep_case(original: str, correction: str) -> str:
+    """``Esitmate`` → ``Estimate``: a capitalised word gets a capitalised correction."""
+    if original[:1].isupper() and correction:
+        return correction[0].upper() + correction[1:]
+    return correction
+
+
+def add_words(path: Path, new_words: list[str]) -> list[str]:
+    """Add words to a words file: comment lines first, then every word once (case-insensitive),
+    sorted.  Returns the words that were not there yet."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    comments = [line for line in lines if line.strip().startswith("#")]
+    entries = [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
+    known = {entry.split("#", 1)[0].strip().casefold() for entry in entries}
+    added = []
+    for word in new_words:
+        word = word.strip()
+        if word and word.casefold() not in known:
+            known.add(word.casefold())
+            entries.append(word)
+            added.append(word)
+    entries.sort(key=lambda entry: (entry.casefold(), entry))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(line + "\n" for line in [*comments, *entries]), encoding="utf-8")
+    return added
+
+
+def shared_unknown_words(paths: list[Path], min_notes: int = 2) -> dict[str, int]:
+    """Words the unknown-word rule would flag that several notes use: more likely the project's
+    vocabulary than a typo.  Returns each such word (as first seen) with its number of notes."""
+    from notelint.rules.typos.correct import WordChecker
+    from notelint.rules.typos.words import prose_words
+
+    checker = WordChecker.load()
+    notes_per_word: dict[str, set[Path]] = {}
+    spelling: dict[str, str] = {}
+    for path in paths:
+        try:
+            document = Document.from_bytes(str(path), path.read_bytes())
+        except (OSError, ValueError):
+            continue
+        words = prose_words(document)
+        flagged = checker.suggest_all(word.text.lower() for word in words)
+        for word in words:
+            key = word.text.lower()
+            if key in flagged:
+                notes_per_word.setdefault(key, set()).add(path)
+                spelling.setdefault(key, word.text)
+    return {
+        spelling[key]: len(notes)
+        for key, notes in sorted(notes_per_word.items())
+        if len(notes) >= min_notes
+    }

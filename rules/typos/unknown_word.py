@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from notelint.diagnostics import Edit, Fix, Violation
+from notelint.document import Document
+from notelint.rule import rule
+from notelint.rules.typos.options import TyposOptions, keep_case, project_words
+from notelint.rules.typos.words import prose_words
+
+# A word used this often in one note is taken as the note's vocabulary, not as a typo.
+REPEATED = 2
+# Shorter words are too often abbreviations, commands or names (npx, yml, spdx).
+SHORTEST = 5
+
+
+def _appears_elsewhere(document: Document, words: set[str]) -> set[str]:
+    """Words that occur more than once anywhere in the note (in a URL, a code span, a link
+    destination, front matter): names of tools and people, handles, identifiers."""
+    counts = Counter(match.group().casefold() for match in re.finditer(r"[^\W\d_]+", document.text))
+    return {word for word in words if counts[word] > 1}
+
+
+@rule(code="NL501", name="unknown-word", family="typos", severity="warning", fixable=True, options=TyposOptions)
+def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[Violation]:
+    """## What it does
+    Finds words of the prose that are neither English nor German and that look like a slip of
+    the keyboard on a much more frequent word (`Transofromer` → `Transformer`).
+
+    ## Why is this bad?
+    Most typos are not on any list of known misspellings. A plain dictionary check finds them
+    but also flags names, jargon and German, so this rule reports a word only when all of these
+    hold:
+
+    - it is in neither wordfreq's English nor its German list (case-folded, umlauts and ß
+      kept), nor in the project's words (`words`, `words-file`);
+    - it is not a known word after a common prefix (`pre`, `multi`, `de`…) or a compound of two
+      known words (`Kaffee` + `pause`);
+    - it has at least five letters (shorter ones are mostly commands, abbreviations and names);
+    - it is not derived from a known English word by a common ending or prefix (`parseable`,
+      `unhoisted`, `committish`);
+    - it occurs only once in the whole note, code, links and front matter included (a word a
+      note uses again, or that also appears in a URL or code, is its vocabulary: a tool, a
+      person, a handle);
+    - a correction exists that is far more frequent: at Damerau–Levenshtein distance 1 (zipf
+      ≥ 2.5), or 2 for words of 8 letters or more, or 3 for words of 12 letters or more (zipf
+      ≥ 3); the first letter must agree (typos rarely touch it, names often differ there), and
+      a word that wordfreq knows but rarely sees (zipf < 1.2) needs a correction 3 zipf more
+      frequent. The closest candidate wins, then one that adds a letter, then the most
+      frequent.
+
+    A word several notes of the repository use is more likely vocabulary than a typo, but a
+    rule sees one note at a time: `notelint words add --from-notes notes/` lists the words this
+    rule flags in two or more notes (`--min-notes N`) and adds them to the `words-file` (read the
+    list: a typo repeated across notes would be added too).
+
+    Words on codespell's list are left to `known-misspelling`. Only prose is checked, with the
+    same word rules as `known-misspelling`.
+
+    ## Example
+    ```markdown
+    - GAT: Graph Transofromer: attend on neighbors
+    ```
+
+    ## Fix
+    Replaces the word with the suggestion, keeping a leading capital (unsafe: the word may be a
+    name or a term the lists do not know; add it to `words` or `words-file` instead).
+    The word data is compiled on first use from the installed `wordfreq` (English and German,
+    `large` lists) and `codespell` packages into one SQLite file (about 85 MB, 30-60 s once) in
+    `$NOTELINT_DATA_DIR`, else `$XDG_CACHE_HOME/notelint` or `~/.cache/notelint`; later runs
+    only look words up in it.
+    """
+    words = prose_words(document)
+    if not words:
+        return
+    ignored = project_words(options, document)
+    counts = Counter(word.text.casefold() for word in words)
+    candidates = [
+        word
+        for word in words
+        if len(word.text) >= SHORTEST
+        and counts[word.text.casefold()] < REPEATED
+        and word.text.casefold() not in ignored
+    ]
+    if not candidates:
+        return
+    elsewhere = _appears_elsewhere(document, {word.text.casefold() for word in candidates})
+    candidates = [word for word in candidates if word.text.casefold() not in elsewhere]
+    if not candidates:
+        return
+    from notelint.rules.typos.correct import WordChecker
+
+    checker = WordChecker.load()
+    suggestions = checker.suggest_all(word.text.lower() for word in candidates)
+    for word in candidates:
+        suggestion = suggestions.get(word.text.lower())
+        if suggestion is None:
+            continue
+        fixed = keep_case(word.text, suggestion)
+        yield Violation(
+            word.start,
+            word.end,
+            f"Unknown word `{word.text}`; did you mean `{fixed}`?",
+            Fix.unsafe(f"Replace with `{fixed}`", Edit(word.start, word.end, fixed)),
+        )

@@ -1,0 +1,147 @@
+"""Words of the prose of a note, with exact offsets.
+
+markdown-it's inline tokens carry no columns, so the raw text of every inline block (paragraphs,
+headings, list items, table cells, link text, image alt text) is scanned here, after masking what is
+not prose: code spans (GitLab's ``$`…`$`` math included), ``$…$`` and ``$$…$$`` math, HTML tags
+and comments, autolinks, URLs, link destinations and reference labels, footnote markers, entities
+and backslash escapes.  Tokens glued to a dot, slash or ``@`` (file names, paths, domains,
+e-mail addresses, handles) are not words either.  Front matter and code blocks never
+produce an inline block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from notelint.document import Document
+
+_MASKS = (
+    re.compile(r"<!--.*?-->", re.DOTALL),
+    re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),
+    re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"),
+    re.compile(r"<[^\s<>@]+@[^\s<>]+>"),
+    re.compile(r"(?<![\\$])\$\$.+?(?<!\\)\$\$", re.DOTALL),
+    re.compile(r"(?<![\\$\w])\$(?![\s$])(?:[^$\n\\]|\\.)+?(?<![\s\\])\$(?!\d)"),
+    re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"),
+    re.compile(r"\]\[[^\]]*\]"),
+    re.compile(r"\[\^[^\]]*\]"),
+    re.compile(r"(?i:\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*)"),
+    re.compile(r"&#?\w+;"),
+    re.compile(r"\\."),
+)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+# A run of letters, digits, underscores, apostrophes and hyphens; it is then checked and split.
+_TOKEN = re.compile(r"[\w'’-]+")
+_APOSTROPHES = "'’"
+_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of prose: ``document.text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def prose_ranges(document: Document) -> list[tuple[int, int]]:
+    """Offset ranges of inline blocks (each line range once), outside code and front matter."""
+    skipped = document.code_lines | document.front_matter_lines
+    lines: set[int] = set()
+    for span in document.blocks:
+        if span.token.type == "inline":
+            lines.update(line for line in range(span.first_line, span.last_line + 1) if line not in skipped)
+    ranges: list[tuple[int, int]] = []
+    for line in sorted(lines):
+        start, end = document.index.line_start(line), document.index.line_end(line)
+        if ranges and line - 1 in lines and ranges[-1][1] + 1 >= start:
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+    return ranges
+
+
+def _blank(text: str) -> str:
+    return _NOT_NEWLINE.sub(" ", text)
+
+
+def _masked(source: str, code_spans: tuple[tuple[int, int], ...], start: int, end: int) -> str:
+    """The text of a range with every non-prose character replaced by a space."""
+    pieces = []
+    position = start
+    for span_start, span_end in code_spans:
+        if span_end <= start or span_start >= end:
+            continue
+        # GitLab math: $`…`$ loses its dollars too.
+        if span_start > start and source[span_start - 1] == "$":
+            span_start -= 1
+        if span_end < end and source[span_end] == "$":
+            span_end += 1
+        span_start, span_end = max(span_start, position), min(span_end, end)
+        pieces.append(source[position:span_start])
+        pieces.append(_blank(source[span_start:span_end]))
+        position = span_end
+    pieces.append(source[position:end])
+    text = "".join(pieces)
+    for pattern in _MASKS:
+        text = pattern.sub(lambda match: _blank(match.group()), text)
+    return text
+
+
+def is_checkable(word: str) -> bool:
+    """Whether a word is spelled by people: not an acronym, identifier or mixed-case name."""
+    if len(word) < 3 or not word.isalpha():
+        return False
+    return word[1:].islower()
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Whether a token is part of a file name, domain, path, e-mail address or handle
+    (``setup.py``, ``src/x``, ``a@b.org``, ``@user``, ``#tag``) rather than a word."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    following = text[end + 1] if end + 1 < len(text) else " "
+    preceding = text[start - 2] if start > 1 else " "
+    if before in "/@#~\\" or after in "/@\\":
+        return True
+    if after == "." and following.isalnum():
+        return True
+    return before == "." and preceding.isalnum()
+
+
+def prose_words(document: Document) -> tuple[Word, ...]:
+    """The checkable words of the note's prose, hyphenated words split into their parts."""
+    return _words(document.text, tuple(prose_ranges(document)), document.code_spans)
+
+
+@lru_cache(maxsize=4)
+def _words(
+    source: str, ranges: tuple[tuple[int, int], ...], code_spans: tuple[tuple[int, int], ...]
+) -> tuple[Word, ...]:
+    """Both typos rules need the words of the same note: computed once (pure function of
+    immutable inputs, so a small cache is safe)."""
+    words: list[Word] = []
+    for start, end in ranges:
+        text = _masked(source, code_spans, start, end)
+        for token in _TOKEN.finditer(text):
+            raw = token.group()
+            if _DIGIT_OR_UNDERSCORE.search(raw) or _in_name(text, token.start(), token.end()):
+                continue
+            offset = start + token.start()
+            for piece in raw.split("-"):
+                begin = offset
+                offset += len(piece) + 1
+                if "'" in piece or "’" in piece:
+                    stripped = piece.lstrip(_APOSTROPHES)
+                    begin += len(piece) - len(stripped)
+                    piece = stripped.rstrip(_APOSTROPHES)
+                    if piece.endswith(("'s", "’s")):
+                        piece = piece[:-2]
+                    if "'" in piece or "’" in piece:
+                        continue
+                if is_checkable(piece):
+                    words.append(Word(begin, begin + len(piece), piece))
+    return tuple(words)

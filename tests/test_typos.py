@@ -1,0 +1,289 @@
+"""The typos family: NL500 known-misspelling and NL501 unknown-word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO, findings_json, run_notelint
+from notelint.document import Document
+from notelint.rules.typos.correct import WordChecker, stems
+from notelint.rules.typos.edits import distance
+from notelint.rules.typos.options import keep_case, read_words
+from notelint.rules.typos.words import prose_words
+
+SEED_TYPOS = {
+    ("icassp-2025.md", 15, 5): ("NL500", "exaustive", "exhaustive", "safe"),
+    ("icassp-2025.md", 20, 3): ("NL500", "architecutral", "architectural", "safe"),
+    ("icassp-2025.md", 23, 19): ("NL500", "compresion", "compression", "safe"),
+    ("icassp-2025.md", 39, 42): ("NL500", "influnce", "influence", "safe"),
+    ("icassp-2025.md", 44, 73): ("NL501", "unwantend", "unwanted", "unsafe"),
+    ("icassp-2025.md", 49, 76): ("NL501", "probabibilites", "probabilities", "unsafe"),
+    ("icassp-2025.md", 51, 35): ("NL500", "Esitmate", "Estimate", "safe"),
+    ("icml-2024.md", 41, 14): ("NL501", "Transofromer", "Transformer", "unsafe"),
+    ("icml-2024.md", 188, 43): ("NL500", "accross", "across", "safe"),
+    ("icml-2024.md", 208, 4): ("NL501", "Adverserial", "Adversarial", "unsafe"),
+}
+
+
+def typos(*args: str | Path, cwd: Path | None = None) -> list[dict]:
+    return findings_json("--select", "typos", *args, cwd=cwd)
+
+
+def words_of(text: str) -> list[str]:
+    return [word.text for word in prose_words(Document("note.md", text))]
+
+
+# -- the seeds and the corrected notes ----------------------------------------------------------
+
+
+def test_seeds_report_exactly_the_ten_typos_with_right_suggestions() -> None:
+    found = typos(FIXTURES)
+    got = {
+        (Path(item["path"]).name, item["line"], item["column"]): (
+            item["code"],
+            item["message"].split("`")[1],
+            item["fix"]["edits"][0]["content"],
+            item["fix"]["applicability"],
+        )
+        for item in found
+    }
+    assert got == SEED_TYPOS
+    assert len(found) == 10
+
+
+def test_corrected_notes_are_clean() -> None:
+    assert typos(REPO / "notes") == []
+
+
+def test_fix_keeps_the_capital_and_applies_only_safe_fixes(tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_text("# Talk\n\nQED: Quantitative Esitmate, seen accross talks; a Transofromer model.\n")
+    run_notelint("check", "--select", "typos", "--fix", note)
+    assert note.read_text() == "# Talk\n\nQED: Quantitative Estimate, seen across talks; a Transofromer model.\n"
+    run_notelint("check", "--select", "typos", "--fix", "--unsafe-fixes", note)
+    assert "a Transformer model" in note.read_text()
+
+
+def test_several_corrections_make_an_unsafe_fix(tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_text("The aache was cold.\n")
+    [finding] = typos(note)
+    assert finding["message"] == "`aache` is a misspelling of `cache`, `ache`"
+    assert finding["fix"]["applicability"] == "unsafe"
+
+
+# -- German --------------------------------------------------------------------------------------
+
+
+def test_german_words_on_the_misspelling_list_are_never_reported(tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_text(
+        "# Montag Vormittag\n\n"
+        "Der Prozess war offen, als wir unter uns die freie Radikale besprachen.\n"
+        "Nach der Kaffeepause: Konferenzraum, Donnerstag Nachmittag, Mittwoch.\n"
+    )
+    assert typos(note) == []
+    completed = run_notelint("check", "--select", "typos", "--fix", note)
+    assert completed.returncode == 0
+    assert "als wir unter uns" in note.read_text()
+
+
+def test_typos_next_to_german_prose_are_found(tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_text("# Dienstag Nachmittag\n\nDer Vortrag war exaustive und sehr gut.\n")
+    [finding] = typos(note)
+    assert (finding["line"], finding["column"], finding["end_column"]) == (3, 17, 26)
+
+
+# -- what is prose -------------------------------------------------------------------------------
+
+
+NOT_PROSE = """---
+title: accross the board
+tags: exaustive
+---
+# Notes
+
+Inline `accross` code and $`\\accross`$ math and $accross + x$ math.
+A link [text](https://example.com/accross) and <https://accross.example.org> and www.accross.com.
+Mail me at accross@example.com, see <span title="accross">x</span> <!-- accross -->.
+Reference [label][accross] and a file accross.py and a path src/accross/x.
+
+```python
+accross = 1
+```
+
+    accross indented code
+
+$$
+\\accross
+$$
+
+<div>
+accross in html
+</div>
+
+[accross]: https://example.com
+"""
+
+
+def test_code_math_urls_html_front_matter_and_destinations_are_not_prose(tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_text(NOT_PROSE)
+    assert typos(note) == []
+
+
+def test_link_text_image_alt_table_cells_and_headings_are_prose(tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_text(
+        "## Adverserial talks\n\n"
+        "See [the exaustive list](https://example.com) and ![an influnce map](map.png).\n\n"
+        "| talk | verdict |\n| --- | --- |\n| Transofromer | compresion works |\n"
+    )
+    got = sorted((item["line"], item["column"], item["message"].split("`")[1]) for item in typos(note))
+    assert got == [
+        (1, 4, "Adverserial"),
+        (3, 10, "exaustive"),
+        (3, 56, "influnce"),
+        (7, 3, "Transofromer"),
+        (7, 18, "compresion"),
+    ]
+
+
+def test_word_offsets_are_exact() -> None:
+    text = "- a `code` then exaustive-search, accross’s end\n"
+    document = Document("note.md", text)
+    for word in prose_words(document):
+        assert text[word.start : word.end] == word.text
+    assert words_of(text) == ["then", "exaustive", "search", "accross", "end"]
+
+
+def test_acronyms_identifiers_and_mixed_case_are_skipped() -> None:
+    text = "StOMP and SAMFormer, AgACI, RDKit, MOIRAI, LLMs, snake_case, word2vec, GPT4 but Esitmate.\n"
+    assert words_of(text) == ["and", "but", "Esitmate"]
+
+
+def test_names_and_jargon_of_the_seeds_are_quiet(tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_text("Lelapa and Schufa talked about pretraining, finetuning, denoises, embeddings, multiomics.\n")
+    assert typos(note) == []
+
+
+# -- the project's words -------------------------------------------------------------------------
+
+
+def test_words_option_silences_both_rules_case_insensitively(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint.typos]\nwords = ["transofromer", "ACCROSS"]\n')
+    note = tmp_path / "note.md"
+    note.write_text("A Transofromer accross the room, exaustive.\n")
+    assert [item["message"].split("`")[1] for item in typos(note)] == ["exaustive"]
+
+
+def test_words_file_is_found_from_the_note_upwards(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint.typos]\nwords-file = "notes/.words"\n')
+    notes = tmp_path / "notes" / "2024"
+    notes.mkdir(parents=True)
+    (tmp_path / "notes" / ".words").write_text("# project words\nTransofromer  # a model\n\n")
+    note = notes / "note.md"
+    note.write_text("A Transofromer model.\n")
+    assert typos(note, cwd=notes) == []
+    (tmp_path / "notes" / ".words").write_text("# nothing\n")
+    assert len(typos(note, cwd=notes)) == 1
+
+
+def test_unknown_option_is_rejected(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint.typos]\nword = ["x"]\n')
+    (tmp_path / "note.md").write_text("text\n")
+    completed = run_notelint("check", tmp_path / "note.md", cwd=tmp_path)
+    assert completed.returncode == 2
+    assert "word" in completed.stderr
+
+
+# -- the unknown-word rule's judgement -----------------------------------------------------------
+
+
+def test_a_word_used_twice_in_a_note_is_vocabulary(tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_text("The Transofromer works.\n\nSee `Transofromer` in the code.\n")
+    assert typos(note) == []
+
+
+def test_unknown_word_without_a_close_frequent_word_is_not_reported(tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_text("We met Qwxyzt and Brtlmpf.\n")
+    assert typos(note) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "suggestion"),
+    [
+        ("unwantend", "unwanted"),
+        ("probabibilites", "probabilities"),
+        ("transofromer", "transformer"),
+        ("adverserial", "adversarial"),
+    ],
+)
+def test_suggestions(word: str, suggestion: str) -> None:
+    assert WordChecker.load().suggest_all([word]) == {word: suggestion}
+
+
+@pytest.mark.parametrize("word", ["parseable", "unhoisted", "committish", "gzipped", "falsy", "kaffeepause"])
+def test_derived_and_compound_words_are_known(word: str) -> None:
+    assert WordChecker.load().unknown([word]) == []
+
+
+def test_stems_follow_spelling_rules() -> None:
+    assert "parse" in stems("parseable")
+    assert "commit" in stems("committish")
+    assert "retry" in stems("retriable")
+    assert "challenge" not in stems("challengeing")
+
+
+def test_helpers() -> None:
+    assert distance("accross", "across") == 1
+    assert distance("esitmate", "estimate") == 1
+    assert distance("transofromer", "transformer") == 2
+    assert keep_case("Esitmate", "estimate") == "Estimate"
+    assert keep_case("accross", "across") == "across"
+    assert read_words("# c\nFoo # x\n\nBAR\n") == frozenset({"foo", "bar"})
+
+
+# -- notelint words add --------------------------------------------------------------------------
+
+
+def test_words_add_appends_sorted_once_and_silences_the_rule(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint.typos]\nwords-file = "notes/.words"\n')
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / ".words").write_text("# our words\nzeta\n")
+    note = tmp_path / "notes" / "a.md"
+    note.write_text("A Transofromer model.\n")
+    assert len(typos(note, cwd=tmp_path)) == 1
+    completed = run_notelint("words", "add", "Transofromer", "alpha", "ZETA", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    assert (tmp_path / "notes" / ".words").read_text() == "# our words\nalpha\nTransofromer\nzeta\n"
+    assert typos(note, cwd=tmp_path) == []
+
+
+def test_words_add_without_a_words_file_is_a_usage_error(tmp_path: Path) -> None:
+    completed = run_notelint("words", "add", "foo", cwd=tmp_path)
+    assert completed.returncode == 2
+    assert "words-file" in completed.stderr
+    completed = run_notelint("words", "add", "foo", "--file", tmp_path / "w.txt", cwd=tmp_path)
+    assert completed.returncode == 0
+    assert (tmp_path / "w.txt").read_text() == "foo\n"
+
+
+def test_words_add_from_notes_adds_words_several_notes_use(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint.typos]\nwords-file = ".words"\n')
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("We bump semver on release.\n")
+    (notes / "b.md").write_text("The semver rules, and one Transofromer.\n")
+    assert len(typos(notes, cwd=tmp_path)) == 3
+    completed = run_notelint("words", "add", "--from-notes", notes, cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    assert "semver: in 2 notes" in completed.stdout
+    assert (tmp_path / ".words").read_text() == "semver\n"
+    assert [item["message"].split("`")[1] for item in typos(notes, cwd=tmp_path)] == ["Transofromer"]
