@@ -141,8 +141,13 @@ class _Parser:
     def parse(self) -> None:
         self.expression(math=True, breaks=frozenset())
         token, at = self.peek()
-        if token != "EOF":
-            raise self.error(at, f"Unexpected '{token}'" + (" (no matching '{')" if token == "}" else ""), at + len(token))
+        if token == "EOF":
+            return
+        if token in ("\\right", "\\end", "\\endgroup"):
+            raise self.error(at, f"{token} without a matching opener", at + len(token))
+        if token == "&":
+            raise self.error(at, "'&' outside an environment (write \\& for the sign)")
+        raise self.error(at, f"Unexpected '{token}'" + (" (no matching '{')" if token == "}" else ""), at + len(token))
 
     def expression(self, math: bool, breaks: frozenset[str]) -> None:
         infix_seen = False

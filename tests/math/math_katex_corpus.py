@@ -67,6 +67,14 @@ def mutations(tex: str, display: bool, rng: random.Random) -> list[tuple[str, bo
     if "\\frac" in tex:
         out.append((r"\frac{a}", display))
     out.append((tex + "\\", display))
+    # changes that usually keep a formula valid (KaTeX decides)
+    out.append(("{" + tex + "}", display))
+    out.append((tex + " + x^{2}_{i}", display))
+    out.append((r"\left( " + tex + r" \right)", display))
+    out.append((r"\sqrt{" + tex + "}", display))
+    out.append((r"\text{if } " + tex, display))
+    out.append((tex + " % comment", display))
+    out.append((tex.replace(" ", ""), display))
     return out
 
 

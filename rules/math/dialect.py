@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from notelint.diagnostics import Edit, Fix, Violation
+from notelint.document import Document
+from notelint.rule import rule
+from notelint.rules.math.options import MathOptions
+
+_NOT_SIMPLE = ("`", "$", "\n")
+
+
+def _simple(tex: str) -> bool:
+    """Content that reads the same in both syntaxes."""
+    return bool(tex) and not any(char in tex for char in _NOT_SIMPLE) and not tex.endswith("\\")
+
+
+@rule(code="NL404", name="math-dialect", family="math", severity="warning", fixable=True, options=MathOptions)
+def math_dialect(document: Document, options: MathOptions) -> Iterator[Violation]:
+    """## What it does
+    Finds inline math written in the other dialect than the one configured with
+    `[tool.notelint.math] dialect`: `$x$` (and `$$x$$`) in `gitlab` notes, ``$`x`$`` in
+    `dollars` notes. `both` accepts either.
+
+    ## Why is this bad?
+    Mixing the two makes notes render differently across tools: pandoc, GitLab and GitHub read
+    ``$`x`$``, while `$x$` follows pandoc's fragile rules (no space inside, no digit after, money
+    amounts like `$5 and $10`). Pick one.
+
+    ## Example
+    ```markdown
+    - complexity $\\mathcal{O}(n)$
+    ```
+
+    Use instead (dialect `gitlab`):
+    ```markdown
+    - complexity $`\\mathcal{O}(n)`$
+    ```
+
+    ## Fix
+    For simple formulas (no backtick, `$`, line break or trailing backslash) the delimiters are
+    rewritten (safe: GitLab renders the same formula). In a `dollars` note a ``$`x`$`` is rewritten
+    only where pandoc's rules would read `$x$` the same (no space inside, no digit after, not in
+    a table). `$$x$$` in a `gitlab` note is reported without a fix (a math block is the better
+    replacement, and it changes the layout).
+    """
+    from notelint.rules.math.scanner import find_math
+
+    if options.dialect == "both":
+        return
+    text = document.text
+    for span in find_math(document):
+        if options.dialect == "gitlab" and span.kind == "dollar":
+            fix = None
+            if _simple(span.tex):
+                fix = Fix.safe("Write $`…`$", Edit(span.start, span.start + 1, "$`"), Edit(span.end - 1, span.end, "`$"))
+            yield Violation(span.start, span.end, "Dollar math $…$ in a note using GitLab math: write $`…`$", fix)
+        elif options.dialect == "gitlab" and span.kind == "double":
+            yield Violation(span.start, span.end, "Dollar math $$…$$ in a note using GitLab math: use a ```math block")
+        elif options.dialect == "dollars" and span.kind == "code":
+            inner = text[span.start + 2 : span.end - 2]
+            following = text[span.end : span.end + 1]
+            line = document.line_text(document.position(span.start).line)
+            fix = None
+            if (_simple(inner) and inner == inner.strip() and not following.isdigit()
+                    and "|" not in inner and not line.lstrip().startswith("|")):
+                fix = Fix.safe("Write $…$", Edit(span.start, span.start + 2, "$"), Edit(span.end - 2, span.end, "$"))
+            yield Violation(span.start, span.end, "GitLab math $`…`$ in a note using dollar math: write $…$", fix)
