@@ -20,6 +20,12 @@ _SPACE = frozenset(" \r\n\t")
 _PARSER_COMMANDS = frozenset({"\\cr", "\\begingroup", "\\endgroup", "\\limits", "\\nolimits"})
 _END_OF_EXPRESSION = frozenset({"}", "\\endgroup", "\\end", "\\right", "&"})
 _ARRAY_BREAKS = frozenset({"\\\\", "\\cr"})
+_NO_BREAKS: frozenset[str] = frozenset()
+_DOLLAR_BREAK = frozenset({"$"})
+_PAREN_BREAK = frozenset({"\\)"})
+_BRACKET_BREAK = frozenset({"]"})
+_MIDDLE_BREAK = frozenset({"\\middle"})
+_ROW_BREAKS = frozenset({"\\\\", "\\cr", "\\hline", "\\hdashline"})
 _SUGGESTIONS = {
     "\\lightning": "KaTeX has no \\lightning; use \\text{↯} (or \\bot) for a contradiction",
 }
@@ -52,6 +58,7 @@ class Tables:
     version: str
     commands: dict[str, Command]
     environments: dict[str, tuple[int, bool]]
+    infix: frozenset[str]
 
 
 @cache
@@ -75,7 +82,8 @@ def tables() -> Tables:
     for name in (*data["implicit"], *_PARSER_COMMANDS):
         commands.setdefault(name, Command(0, 0, (), True, True, False, True, False))
     environments = {name: (spec["args"], spec["display_only"]) for name, spec in data["environments"].items()}
-    return Tables(data["katex_version"], commands, environments)
+    infix = frozenset(name for name, command in commands.items() if command.infix)
+    return Tables(data["katex_version"], commands, environments, infix)
 
 
 def katex_version() -> str:
@@ -85,12 +93,15 @@ def katex_version() -> str:
 def check_tex(tex: str, display: bool = False) -> TexError | None:
     """The first KaTeX error in ``tex``, or None when KaTeX would render it."""
     tokens: list[tuple[str, int]] = []
-    for match in _TOKEN.finditer(tex):
-        text = match.group()
-        if text[0] == "%":
-            continue
-        tokens.append((" " if text[0] in _SPACE else text, match.start()))
-    parser = _Parser(tex, tokens, display, tables())
+    position = 0
+    for text in _TOKEN.findall(tex):
+        first = text[0]
+        if first not in _SPACE and first != "%":
+            tokens.append((text, position))
+        position += len(text)
+    length = len(tokens)
+    tokens.append(("EOF", len(tex)))
+    parser = _Parser(tex, tokens, length, display, tables())
     try:
         parser.parse()
     except TexError as error:
@@ -99,13 +110,14 @@ def check_tex(tex: str, display: bool = False) -> TexError | None:
 
 
 class _Parser:
-    __slots__ = ("commands", "display", "environments", "length", "position", "tex", "tokens")
+    __slots__ = ("commands", "display", "environments", "infix", "length", "position", "tex", "tokens")
 
-    def __init__(self, tex: str, tokens: list[tuple[str, int]], display: bool, data: Tables) -> None:
+    def __init__(self, tex: str, tokens: list[tuple[str, int]], length: int, display: bool, data: Tables) -> None:
         self.tex = tex
-        self.tokens = tokens
+        self.tokens = tokens  # ends with an ("EOF", len(tex)) sentinel that is never consumed
         self.position = 0
-        self.length = len(tokens)
+        self.length = length
+        self.infix = data.infix
         self.display = display
         self.commands = data.commands
         self.environments = data.environments
@@ -113,12 +125,9 @@ class _Parser:
     # -- tokens ------------------------------------------------------------------------------
 
     def peek(self, skip_space: bool = True) -> tuple[str, int]:
-        if skip_space:
-            while self.position < self.length and self.tokens[self.position][0] == " ":
-                self.position += 1
-        if self.position < self.length:
-            return self.tokens[self.position]
-        return "EOF", len(self.tex)
+        """The next token (whitespace and comments were dropped when tokenizing: KaTeX ignores
+        them in math, and in text mode they cannot make a formula invalid)."""
+        return self.tokens[self.position]
 
     def error(self, at: int, message: str, end: int | None = None) -> TexError:
         return TexError(at, end if end is not None else min(len(self.tex), at + 1), message)
@@ -139,7 +148,7 @@ class _Parser:
     # -- structure ---------------------------------------------------------------------------
 
     def parse(self) -> None:
-        self.expression(math=True, breaks=frozenset())
+        self.expression(math=True, breaks=_NO_BREAKS)
         token, at = self.peek()
         if token == "EOF":
             return
@@ -155,7 +164,7 @@ class _Parser:
             token, at = self.peek(skip_space=math)
             if token == "EOF" or token in breaks or token in _END_OF_EXPRESSION:
                 return
-            if math and token in self.commands and self.commands[token].infix:
+            if math and token in self.infix:
                 if infix_seen:
                     raise self.error(at, "Only one infix operator (\\over, \\choose, …) per group", at + len(token))
                 infix_seen = True
@@ -201,12 +210,12 @@ class _Parser:
             raise self.error(where, f"Missing argument after '{argument_of}'", where + len(argument_of))
         if token == "{":
             self.position += 1
-            self.expression(math, frozenset())
+            self.expression(math, _NO_BREAKS)
             self.expect("}", opened_at=at)
             return
         if token == "\\begingroup":
             self.position += 1
-            self.expression(math, frozenset())
+            self.expression(math, _NO_BREAKS)
             token_end, at_end = self.peek()
             if token_end != "\\endgroup":
                 raise self.error(at, "\\begingroup is never closed by \\endgroup", at + len(token))
@@ -216,13 +225,13 @@ class _Parser:
         if token == "$":
             if math:
                 raise self.error(at, "'$' cannot be used inside math (write \\$ for a dollar sign)")
-            self.expression(math=True, breaks=frozenset({"$"}))
+            self.expression(math=True, breaks=_DOLLAR_BREAK)
             self.expect("$", opened_at=at)
             return
         if token == "\\(":
             if math:
                 raise self.error(at, "'\\(' cannot be used inside math", at + 2)
-            self.expression(math=True, breaks=frozenset({"\\)"}))
+            self.expression(math=True, breaks=_PAREN_BREAK)
             self.expect("\\)", opened_at=at)
             return
         if token[0] == "\\" and len(token) > 1:
@@ -262,7 +271,7 @@ class _Parser:
             token, _ = self.peek()
             if token == "[":
                 self.position += 1
-                self.expression(math, frozenset({"]"}))
+                self.expression(math, _BRACKET_BREAK)
                 self.expect("]")
         for index in range(spec.args):
             kind = spec.types[index] if index < len(spec.types) else None
@@ -303,7 +312,7 @@ class _Parser:
     def left(self, at: int) -> None:
         self.delimiter("\\left", at)
         while True:
-            self.expression(math=True, breaks=frozenset({"\\middle"}))
+            self.expression(math=True, breaks=_MIDDLE_BREAK)
             token, token_at = self.peek()
             if token == "\\middle":
                 self.position += 1
@@ -337,7 +346,7 @@ class _Parser:
             raise self.error(at, f"{{{name}}} can only be used in display math (use {{aligned}} or a math block)", name_at + len(name) + 1)
         for _ in range(args):
             self.raw_argument("\\begin{" + name + "}", at)
-        breaks = frozenset({"\\\\", "\\cr", "\\hline", "\\hdashline"})
+        breaks = _ROW_BREAKS
         while True:
             self.expression(math=True, breaks=breaks)
             token, token_at = self.peek()
@@ -348,7 +357,7 @@ class _Parser:
                 self.position += 1
                 if self.peek()[0] == "[":
                     self.position += 1
-                    self.expression(math=True, breaks=frozenset({"]"}))
+                    self.expression(math=True, breaks=_BRACKET_BREAK)
                     self.expect("]")
                 continue
             if token != "\\end":
