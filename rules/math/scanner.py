@@ -14,7 +14,9 @@ are skipped exactly as the inline parser does, and every span carries exact docu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -69,6 +71,7 @@ def scan_inline(text: str) -> list[RawSpan]:
     """Math spans in the text of one paragraph (or heading, or table cell), as comrak finds them."""
     spans: list[RawSpan] = []
     backticks = _BacktickCache()
+    brackets = 0
     length = len(text)
     position = 0
     while position < length:
@@ -80,6 +83,16 @@ def scan_inline(text: str) -> list[RawSpan]:
             run_end = _run_end(text, position, "`")
             closer = backticks.closing(text, run_end, run_end - position)
             position = run_end if closer is None else closer
+        elif char == "[":
+            brackets += 1
+            position += 1
+        elif char == "]" and brackets:
+            brackets -= 1
+            skipped = _skip_markup(text, position) if text.startswith("](", position) else None
+            position = skipped if skipped is not None else position + 1
+        elif char == "<":
+            skipped = _skip_markup(text, position)
+            position = skipped if skipped is not None else position + 1
         elif char == "$":
             found = _dollars(text, position)
             if isinstance(found, RawSpan):
@@ -90,6 +103,29 @@ def scan_inline(text: str) -> list[RawSpan]:
         else:
             position += 1
     return spans
+
+
+@cache
+def _markup_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Autolinks and raw HTML (``<…>``), and inline link destinations (``](…)``): their ``$`` are not math."""
+    from markdown_it.common.html_re import HTML_TAG_RE
+
+    angle = re.compile(
+        r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\x00-\x20]*>"
+        r"|<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>"
+        r"|" + HTML_TAG_RE.pattern.removeprefix("^")
+    )
+    destination = re.compile(
+        r"\]\(\s*(?:<[^<>\n]*>|(?!<)(?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))*)"
+        r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
+    )
+    return angle, destination
+
+
+def _skip_markup(text: str, position: int) -> int | None:
+    angle, destination = _markup_patterns()
+    match = (angle if text[position] == "<" else destination).match(text, position)
+    return match.end() if match else None
 
 
 def _run_end(text: str, position: int, char: str) -> int:
