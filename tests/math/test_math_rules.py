@@ -121,3 +121,12 @@ def test_bare_environment_is_wrapped_only_with_unsafe_fixes(write_note: WriteNot
     wrapped = _fixed(note, "--unsafe-fixes")
     assert wrapped.startswith("Intro\n\n```math\n\\begin{equation}\nE = mc^2\n\\end{equation}\n```\n\nsee")
     assert _codes(note) == []
+
+
+def test_blank_line_that_breaks_a_dollar_block_is_removed(write_note: WriteNote) -> None:
+    text = "Text\n\n$$\na = b\n\n\\\\ c = d\n$$\n\n- item $$x\n\n  y$$ z\n\nplain\n\nmore $$\n"
+    note = write_note("n.md", text)
+    assert _codes(note, select="NL405") == [("NL405", 5, 1), ("NL405", 10, 1)]
+    fixed = _fixed(note, select="NL405")
+    assert fixed == "Text\n\n$$\na = b\n\\\\ c = d\n$$\n\n- item $$x\n  y$$ z\n\nplain\n\nmore $$\n"
+    assert _codes(note, select="NL405") == []
