@@ -124,7 +124,7 @@ class _Parser:
 
     # -- tokens ------------------------------------------------------------------------------
 
-    def peek(self, skip_space: bool = True) -> tuple[str, int]:
+    def peek(self) -> tuple[str, int]:
         """The next token (whitespace and comments were dropped when tokenizing: KaTeX ignores
         them in math, and in text mode they cannot make a formula invalid)."""
         return self.tokens[self.position]
@@ -161,7 +161,7 @@ class _Parser:
     def expression(self, math: bool, breaks: frozenset[str]) -> None:
         infix_seen = False
         while True:
-            token, at = self.peek(skip_space=math)
+            token, at = self.peek()
             if token == "EOF" or token in breaks or token in _END_OF_EXPRESSION:
                 return
             if math and token in self.infix:
@@ -174,7 +174,7 @@ class _Parser:
             if math:
                 self.atom()
             else:
-                self.text_atom()
+                self.group(math=False, argument_of=None)
 
     def atom(self) -> None:
         self.group(math=True, argument_of=None)
@@ -196,7 +196,6 @@ class _Parser:
                     raise self.error(at, "Double superscript: a prime after a superscript")
                 while self.peek()[0] == "'":
                     self.position += 1
-                superscript = True
             elif token in ("\\limits", "\\nolimits"):
                 self.position += 1
             else:
@@ -204,7 +203,7 @@ class _Parser:
 
     def group(self, math: bool, argument_of: str | None, required_at: int | None = None) -> None:
         """One group: a braced group, a symbol or a command with its arguments."""
-        token, at = self.peek(skip_space=math or argument_of is not None)
+        token, at = self.peek()
         if argument_of is not None and (token == "EOF" or token in _END_OF_EXPRESSION or token in "^_" or token in _ARRAY_BREAKS):
             where = required_at if required_at is not None else at
             raise self.error(where, f"Missing argument after '{argument_of}'", where + len(argument_of))
@@ -368,9 +367,3 @@ class _Parser:
                 raise self.error(end_at, f"\\begin{{{name}}} is closed by \\end{{{end_name}}}", end_at + len(end_name))
             return
 
-    def text_atom(self) -> None:
-        token, at = self.peek(skip_space=False)
-        if token == " ":
-            self.position += 1
-            return
-        self.group(math=False, argument_of=None)

@@ -16,7 +16,7 @@ SEEDS: tuple[tuple[str, bool], ...] = tuple(
         r"\nabla_\theta J(\theta)", r"\sqrt[3]{x+1}", r"\binom{n}{k}", r"\vec{v} \cdot \vec{w}", r"\overline{AB}",
         r"\underbrace{a+b}_{c}", r"\left\{ x \in \mathbb{R} \mid x > 0 \right\}", r"\mathrm{softmax}(z)_i = \frac{e^{z_i}}{\sum_j e^{z_j}}",
         r"\begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases}", r"\begin{bmatrix} 1 & 0 \\ 0 & 1 \end{bmatrix}",
-        r"\begin{aligned} a &= b \\ c &= d \end{aligned}", r"x' + y''", r"f'(x)^2", r"\color{red}{x}", r"\textbf{bold} x",
+        r"\begin{aligned} a &= b \\ c &= d \end{aligned}", r"x' + y''", r"x'^2", r"f'_1(x)", r"x^2'", r"f'(x)^2", r"\color{red}{x}", r"\textbf{bold} x",
         r"\mathbf{W}^\top \mathbf{x}", r"\log_2 n", r"\max_{i} |a_i|", r"a \le b \ge c", r"\{1, 2, 3\}", r"\langle x, y \rangle",
         r"\partial_t u = \Delta u", r"\prod_{k=1}^{K} p_k", r"\tilde{x} \sim \mathcal{N}(0, \sigma^2 I)", r"\lVert w \rVert",
         r"e^{i\pi} + 1 = 0", r"\boxed{x=1}", r"\dfrac{1}{2}", r"\tfrac12", r"\frac12", r"x_{i,j}^{(t)}", r"\dots \cdots \ldots",
