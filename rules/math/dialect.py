@@ -44,25 +44,25 @@ def math_dialect(document: Document, options: MathOptions) -> Iterator[Violation
     a table). `$$x$$` in a `gitlab` note is reported without a fix (a math block is the better
     replacement, and it changes the layout).
     """
-    from notelint.rules.math.scanner import find_math
+    from notelint.rules.math.scanner import inline_segments, same_math, scan_inline
 
     if options.dialect == "both":
         return
-    text = document.text
-    for span in find_math(document):
-        if options.dialect == "gitlab" and span.kind == "dollar":
-            fix = None
-            if _simple(span.tex):
-                fix = Fix.safe("Write $`…`$", Edit(span.start, span.start + 1, "$`"), Edit(span.end - 1, span.end, "`$"))
-            yield Violation(span.start, span.end, "Dollar math $…$ in a note using GitLab math: write $`…`$", fix)
-        elif options.dialect == "gitlab" and span.kind == "double":
-            yield Violation(span.start, span.end, "Dollar math $$…$$ in a note using GitLab math: use a ```math block")
-        elif options.dialect == "dollars" and span.kind == "code":
-            inner = text[span.start + 2 : span.end - 2]
-            following = text[span.end : span.end + 1]
-            line = document.line_text(document.position(span.start).line)
-            fix = None
-            if (_simple(inner) and inner == inner.strip() and not following.isdigit()
-                    and "|" not in inner and not line.lstrip().startswith("|")):
-                fix = Fix.safe("Write $…$", Edit(span.start, span.start + 2, "$"), Edit(span.end - 2, span.end, "$"))
-            yield Violation(span.start, span.end, "GitLab math $`…`$ in a note using dollar math: write $…$", fix)
+    for text, offsets in inline_segments(document):
+        spans = scan_inline(text)
+        for raw in spans:
+            start, end = offsets[raw.start], offsets[raw.end - 1] + 1
+            inner = text[raw.cstart : raw.cend]
+            if options.dialect == "gitlab" and raw.kind == "dollar":
+                fix = None
+                if _simple(inner) and same_math(text, spans, raw, "$`" + inner + "`$"):
+                    fix = Fix.safe("Write $`…`$", Edit(start, start + 1, "$`"), Edit(end - 1, end, "`$"))
+                yield Violation(start, end, "Dollar math $…$ in a note using GitLab math: write $`…`$", fix)
+            elif options.dialect == "gitlab" and raw.kind == "double":
+                yield Violation(start, end, "Dollar math $$…$$ in a note using GitLab math: use a ```math block")
+            elif options.dialect == "dollars" and raw.kind == "code":
+                fix = None
+                if (_simple(inner) and inner == inner.strip() and "|" not in inner
+                        and same_math(text, spans, raw, "$" + inner + "$")):
+                    fix = Fix.safe("Write $…$", Edit(start, start + 2, "$"), Edit(end - 2, end, "$"))
+                yield Violation(start, end, "GitLab math $`…`$ in a note using dollar math: write $…$", fix)

@@ -31,26 +31,30 @@ def math_padding(document: Document, options: MathOptions) -> Iterator[Violation
     Removes the spaces (safe: KaTeX receives the same formula). A space that follows a backslash
     (`\\ `, a TeX space) is kept.
     """
-    from notelint.rules.math.scanner import find_math
+    from notelint.rules.math.scanner import inline_segments, same_math, scan_inline
 
-    text = document.text
-    for span in find_math(document):
-        if span.kind != "code":
-            continue
-        inner_start, inner_end = span.start + 2, span.end - 2
-        inner = text[inner_start:inner_end]
-        stripped = inner.strip(" ")
-        if not stripped or stripped == inner or "\n" in inner or "`" in inner:
-            continue
-        lead = len(inner) - len(inner.lstrip(" "))
-        trail = len(inner) - len(inner.rstrip(" "))
-        if trail and stripped.endswith("\\"):
-            trail -= 1
-        edits = []
-        if lead:
-            edits.append(Edit.delete(inner_start, inner_start + lead))
-        if trail:
-            edits.append(Edit.delete(inner_end - trail, inner_end))
-        if not edits:
-            continue
-        yield Violation(span.start, span.end, "Spaces inside $`…`$ delimiters", Fix.safe("Remove the padding", *edits))
+    for text, offsets in inline_segments(document):
+        spans = scan_inline(text)
+        for raw in spans:
+            if raw.kind != "code":
+                continue
+            inner = text[raw.cstart : raw.cend]
+            stripped = inner.strip(" ")
+            if not stripped or stripped == inner or "\n" in inner:
+                continue
+            lead = len(inner) - len(inner.lstrip(" "))
+            trail = len(inner) - len(inner.rstrip(" "))
+            if trail and stripped.endswith("\\"):
+                trail -= 1
+            if not lead and not trail:
+                continue
+            start, end = offsets[raw.start], offsets[raw.end - 1] + 1
+            fix = None
+            if same_math(text, spans, raw, "$`" + inner[lead : len(inner) - trail] + "`$"):
+                edits = []
+                if lead:
+                    edits.append(Edit.delete(offsets[raw.cstart], offsets[raw.cstart] + lead))
+                if trail:
+                    edits.append(Edit.delete(offsets[raw.cend] - trail, offsets[raw.cend]))
+                fix = Fix.safe("Remove the padding", *edits)
+            yield Violation(start, end, "Spaces inside $`…`$ delimiters", fix)

@@ -196,6 +196,16 @@ def _dollars(text: str, start: int) -> RawSpan | int:
         position = found + 1
 
 
+def same_math(text: str, spans: list[RawSpan], raw: RawSpan, replacement: str) -> bool:
+    """Whether GitLab's parser finds the same formulas in ``text`` after ``raw`` (one of ``spans``)
+    is replaced: new or moved delimiters must not pair up with backticks or dollars around them.
+    Contents are compared without the spaces at their ends (GitLab strips them)."""
+    changed = text[: raw.start] + replacement + text[raw.end :]
+    before = [text[span.cstart : span.cend].strip(" ") for span in spans]
+    after = [changed[span.cstart : span.cend].strip(" ") for span in scan_inline(changed)]
+    return before == after
+
+
 def _code_tex(text: str, cstart: int, cend: int) -> tuple[int, int]:
     """comrak strips one space from each side of ``$`…`$`` content when both sides have one."""
     content = text[cstart:cend].replace("\n", " ")

@@ -130,3 +130,9 @@ def test_blank_line_that_breaks_a_dollar_block_is_removed(write_note: WriteNote)
     fixed = _fixed(note, select="NL405")
     assert fixed == "Text\n\n$$\na = b\n\\\\ c = d\n$$\n\n- item $$x\n  y$$ z\n\nplain\n\nmore $$\n"
     assert _codes(note, select="NL405") == []
+
+
+def test_rewrites_that_would_change_what_gitlab_finds_are_not_offered(write_note: WriteNote) -> None:
+    note = write_note("n.md", "`$1$```\n\n$`  $x`$\n")
+    found = findings_json("--select", "NL403,NL404", note)
+    assert [(f["code"], f["line"], f["fix"]) for f in found] == [("NL404", 1, None), ("NL403", 3, None)]
