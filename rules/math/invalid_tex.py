@@ -35,12 +35,24 @@ def math_invalid_tex(document: Document, options: MathOptions) -> Iterator[Viola
     ## Fix
     None: the right formula is the author's choice. The message suggests a replacement where one
     is known (`\\text{↯}` or `\\bot` for `\\lightning`).
+
+    ## Options
+    `engine = "katex"` in `[tool.notelint.math]` checks with the real KaTeX through `node` (the
+    `katex` package is looked up from the current folder, the note's folder and `NODE_PATH`); without
+    node or the package, the built-in checker is used.
     """
     from notelint.rules.math.scanner import find_math
-    from notelint.rules.math.tex import check_tex
+    from notelint.rules.math.tex import TexError, check_tex
 
-    for span in find_math(document):
-        error = check_tex(span.tex, span.display)
+    spans = find_math(document)
+    errors: list[TexError | None] | None = None
+    if options.engine == "katex":
+        from notelint.rules.math.engine import katex_errors
+
+        errors = katex_errors([(span.tex, span.display) for span in spans], document.path)
+    if errors is None:
+        errors = [check_tex(span.tex, span.display) for span in spans]
+    for span, error in zip(spans, errors, strict=True):
         if error is None:
             continue
         start = span.offset_of(error.start)

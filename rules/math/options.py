@@ -16,3 +16,6 @@ class MathOptions(RuleOptions):
     """
 
     dialect: Literal["gitlab", "dollars", "both"] = "gitlab"
+    engine: Literal["builtin", "katex"] = "builtin"
+    """``katex`` checks formulas with the real KaTeX through node when node and the ``katex``
+    package are available (falls back to the built-in checker otherwise)."""

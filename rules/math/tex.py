@@ -26,7 +26,7 @@ _PAREN_BREAK = frozenset({"\\)"})
 _BRACKET_BREAK = frozenset({"]"})
 _MIDDLE_BREAK = frozenset({"\\middle"})
 _ROW_BREAKS = frozenset({"\\\\", "\\cr", "\\hline", "\\hdashline"})
-_SUGGESTIONS = {
+SUGGESTIONS = {
     "\\lightning": "KaTeX has no \\lightning; use \\text{↯} (or \\bot) for a contradiction",
 }
 
@@ -246,7 +246,7 @@ class _Parser:
         spec = self.commands.get(name)
         end = at + len(name)
         if spec is None:
-            message = _SUGGESTIONS.get(name, f"Undefined control sequence: KaTeX has no {name}")
+            message = SUGGESTIONS.get(name, f"Undefined control sequence: KaTeX has no {name}")
             raise self.error(at, message, end)
         if math and not spec.in_math:
             raise self.error(at, f"{name} can only be used in text mode", end)

@@ -45,3 +45,20 @@ def test_the_checker_agrees_with_katex_on_at_least_99_percent_of_the_corpus() ->
     assert len(formulas) >= 300
     assert 0 < valid < len(formulas)
     assert agreed >= 0.99 * len(formulas)
+
+
+def test_engine_katex_runs_real_katex_through_node(tmp_path: Path) -> None:
+    from conftest import run_notelint
+
+    package = katex_dir()
+    (tmp_path / "notelint.toml").write_text('[math]\nengine = "katex"\n')
+    note = tmp_path / "n.md"
+    note.write_text("- a $`\\rightarrow \\lightning`$ b $`\\color $ {red}{x}`$ c $`x^2`$\n", encoding="utf-8")
+    completed = run_notelint("check", "--select", "NL400", "--output-format", "json", note,
+                             env={"NODE_PATH": str(package.parent)})
+    found = json.loads(completed.stdout)
+    assert [(f["line"], f["column"]) for f in found] == [(1, 19), (1, 43)]
+    assert "\\text{↯}" in found[0]["message"] and "Invalid color" in found[1]["message"]
+    (tmp_path / "notelint.toml").write_text('[math]\nengine = "builtin"\n')
+    builtin = json.loads(run_notelint("check", "--select", "NL400", "--output-format", "json", note).stdout)
+    assert [(f["line"], f["column"]) for f in builtin] == [(1, 19)]
