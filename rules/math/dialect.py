@@ -38,11 +38,11 @@ def math_dialect(document: Document, options: MathOptions) -> Iterator[Violation
     ```
 
     ## Fix
-    For simple formulas (no backtick, `$`, line break or trailing backslash) the delimiters are
-    rewritten (safe: GitLab renders the same formula). In a `dollars` note a ``$`x`$`` is rewritten
-    only where pandoc's rules would read `$x$` the same (no space inside, no digit after, not in
-    a table). `$$x$$` in a `gitlab` note is reported without a fix (a math block is the better
-    replacement, and it changes the layout).
+    Simple formulas (no backtick, `$`, line break or trailing backslash; in a `dollars` note also
+    no space at the ends and no `|`) get the other delimiters (safe). The fix is offered only when
+    GitLab's scan of the paragraph finds the same formulas afterwards: new delimiters next to a
+    backtick or before a digit would change it. `$$x$$` in a `gitlab` note is reported without a
+    fix (a math block is the better replacement, and it changes the layout).
     """
     from notelint.rules.math.scanner import inline_segments, same_math, scan_inline
 
