@@ -26,6 +26,9 @@ _PAREN_BREAK = frozenset({"\\)"})
 _BRACKET_BREAK = frozenset({"]"})
 _MIDDLE_BREAK = frozenset({"\\middle"})
 _ROW_BREAKS = frozenset({"\\\\", "\\cr", "\\hline", "\\hdashline"})
+_COLOR = re.compile(r"(?:#[a-f0-9]{3,4}|#[a-f0-9]{6}|#[a-f0-9]{8}|[a-f0-9]{6}|[a-z]+)\Z", re.I)
+_COLUMN_SPEC_ENVIRONMENTS = frozenset({"array", "darray"})
+_COLUMN_TYPES = frozenset("lcr|: \t\n")
 SUGGESTIONS = {
     "\\lightning": "KaTeX has no \\lightning; use \\text{↯} (or \\bot) for a contradiction",
 }
@@ -260,8 +263,10 @@ class _Parser:
             self.environment(at)
         elif name in ("\\right", "\\middle", "\\end"):
             raise self.error(at, f"{name} without a matching opener", end)
-        elif name == "\\verb":
-            raise self.error(at, "\\verb is not supported here", end)
+        elif name in ("\\verb", "\\verb*"):
+            self.verb(at, end)
+        elif name in ("\\tag", "\\tag*") and not self.display:
+            raise self.error(at, "\\tag works only in display math", end)
         else:
             self.arguments(name, at, spec, math)
 
@@ -274,30 +279,46 @@ class _Parser:
                 self.expect("]")
         for index in range(spec.args):
             kind = spec.types[index] if index < len(spec.types) else None
-            if kind in ("color", "size", "url", "raw"):
+            if kind == "color":
+                color, color_at = self.raw_argument(name, at)
+                if not _COLOR.match(color):
+                    raise self.error(color_at, f"Invalid color: '{color}'", color_at + max(len(color), 1))
+            elif kind in ("size", "url", "raw"):
                 self.raw_argument(name, at)
             elif kind in ("text", "hbox"):
                 self.group(math=False, argument_of=name, required_at=at)
             else:
                 self.group(math=math, argument_of=name, required_at=at)
 
-    def raw_argument(self, name: str, at: int) -> None:
+    def verb(self, at: int, end: int) -> None:
+        """``\\verb|text|``: everything up to the next delimiter is literal."""
+        start = end + 1 if self.tex.startswith("*", end) else end
+        if start >= len(self.tex) or self.tex[start].isalpha() or self.tex[start] in " *":
+            raise self.error(at, "\\verb needs a delimiter, like \\verb|text|", end)
+        close = self.tex.find(self.tex[start], start + 1)
+        if close == -1:
+            raise self.error(at, f"\\verb is never closed by '{self.tex[start]}'", end)
+        while self.position < self.length and self.tokens[self.position][1] <= close:
+            self.position += 1
+
+    def raw_argument(self, name: str, at: int) -> tuple[str, int]:
+        """An argument read as text (colors, sizes, URLs, column specs): its text and position."""
         token, token_at = self.peek()
         if token == "EOF" or token == "}":
             raise self.error(at, f"Missing argument after '{name}'", at + len(name))
         self.position += 1
         if token != "{":
-            return
+            return token, token_at
         depth = 1
         while self.position < self.length:
-            text = self.tokens[self.position][0]
+            text, text_at = self.tokens[self.position]
             self.position += 1
             if text == "{":
                 depth += 1
             elif text == "}":
                 depth -= 1
                 if depth == 0:
-                    return
+                    return self.tex[token_at + 1 : text_at], token_at + 1
         raise self.error(token_at, "'{' is never closed: expected '}', got the end of the formula")
 
     def delimiter(self, after: str, at: int) -> None:
@@ -344,7 +365,11 @@ class _Parser:
         if display_only and not self.display:
             raise self.error(at, f"{{{name}}} can only be used in display math (use {{aligned}} or a math block)", name_at + len(name) + 1)
         for _ in range(args):
-            self.raw_argument("\\begin{" + name + "}", at)
+            spec, spec_at = self.raw_argument("\\begin{" + name + "}", at)
+            if name in _COLUMN_SPEC_ENVIRONMENTS:
+                for offset, char in enumerate(spec):
+                    if char not in _COLUMN_TYPES:
+                        raise self.error(spec_at + offset, f"Unknown column alignment: {char}")
         breaks = _ROW_BREAKS
         while True:
             self.expression(math=True, breaks=breaks)

@@ -53,12 +53,12 @@ def test_engine_katex_runs_real_katex_through_node(tmp_path: Path) -> None:
     package = katex_dir()
     (tmp_path / "notelint.toml").write_text('[math]\nengine = "katex"\n')
     note = tmp_path / "n.md"
-    note.write_text("- a $`\\rightarrow \\lightning`$ b $`\\color $ {red}{x}`$ c $`x^2`$\n", encoding="utf-8")
+    note.write_text("- a $`\\rightarrow \\lightning`$ b $`\\newcommand{\\R}{\\mathbb R} \\R`$ c $`x^2`$\n", encoding="utf-8")
     completed = run_notelint("check", "--select", "NL400", "--output-format", "json", note,
                              env={"NODE_PATH": str(package.parent)})
     found = json.loads(completed.stdout)
-    assert [(f["line"], f["column"]) for f in found] == [(1, 19), (1, 43)]
-    assert "\\text{↯}" in found[0]["message"] and "Invalid color" in found[1]["message"]
+    assert [f["line"] for f in found] == [1, 1] and found[0]["column"] == 19 and found[1]["column"] >= 35
+    assert "\\text{↯}" in found[0]["message"] and "redefine" in found[1]["message"]
     (tmp_path / "notelint.toml").write_text('[math]\nengine = "builtin"\n')
     builtin = json.loads(run_notelint("check", "--select", "NL400", "--output-format", "json", note).stdout)
     assert [(f["line"], f["column"]) for f in builtin] == [(1, 19)]
