@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from notelint.diagnostics import Edit, Fix, Violation
+from notelint.document import Document
+from notelint.rule import rule
+from notelint.rules.math.options import MathOptions
+
+_MAX_PARAGRAPHS = 6
+
+
+def _broken_dollar_blocks(document: Document) -> Iterator[Violation]:
+    """``$$`` blocks split into paragraphs by blank lines: joining the paragraphs (in the same
+    container, separated by blank lines only) makes one display formula that starts in the first."""
+    from notelint.rules.math.scanner import scan_inline
+
+    tokens = document.tokens
+    paragraphs = [
+        index for index, token in enumerate(tokens)
+        if token.type == "inline" and token.map is not None and index and tokens[index - 1].type == "paragraph_open"
+    ]
+    position = 0
+    while position < len(paragraphs):
+        first = paragraphs[position]
+        text = tokens[first].content
+        if "$$" not in text:
+            position += 1
+            continue
+        own = {span.start for span in scan_inline(text) if span.kind == "double"}
+        chain = [first]
+        joined = text
+        found = None
+        for following in paragraphs[position + 1 : position + _MAX_PARAGRAPHS]:
+            previous = chain[-1]
+            if following != previous + 3 or tokens[following].level != tokens[previous].level:
+                break
+            gap = range(tokens[previous].map[1] + 1, tokens[following].map[0] + 1)  # type: ignore[index]
+            if not gap or any(document.line_text(line).strip() for line in gap):
+                break
+            chain.append(following)
+            boundary = len(joined)
+            joined = joined + "\n" + tokens[following].content
+            found = next((span for span in scan_inline(joined) if span.kind == "double" and span.start not in own
+                          and span.start < len(text) and span.end > boundary), None)
+            if found is not None:
+                break
+        if found is None:
+            position += 1
+            continue
+        edits = []
+        for previous, following in zip(chain, chain[1:]):
+            start = document.offset(tokens[previous].map[1] + 1)  # type: ignore[index]
+            end = document.offset(tokens[following].map[0] + 1)  # type: ignore[index]
+            edits.append(Edit.delete(start, end))
+        yield Violation(edits[0].start, edits[0].end, "Blank line inside a $$…$$ block: GitLab shows it as text",
+                        Fix.safe("Remove the blank lines", *edits))
+        position += len(chain)
+
+
+@rule(code="NL405", name="math-blank-line", family="math", severity="warning", fixable=True, options=MathOptions)
+def math_blank_line(document: Document, options: MathOptions) -> Iterator[Violation]:
+    """## What it does
+    Finds blank lines and trailing spaces inside a display math block (```` ```math````).
+
+    ## Why is this bad?
+    KaTeX ignores them, but the same formula moved into a `$$…$$` block stops being math at the
+    blank line, and editors and diffs show the stray whitespace.
+
+    ## Example
+    ````markdown
+    ```math
+    \\begin{equation}
+      Q=U\\Sigma V^T
+
+    \\end{equation}
+    ```
+    ````
+
+    Use instead:
+    ````markdown
+    ```math
+    \\begin{equation}
+      Q=U\\Sigma V^T
+    \\end{equation}
+    ```
+    ````
+
+    A `$$…$$` block with a blank line inside is worse: the blank line ends the paragraph, so
+    GitLab shows the TeX as text.
+
+    ## Fix
+    Removes the blank lines and the trailing spaces (safe: KaTeX renders the same formula). In a
+    `$$…$$` block the blank lines are removed only when GitLab then reads the whole block as one
+    formula.
+    """
+    yield from _broken_dollar_blocks(document)
+    for token in document.tokens:
+        if token.type != "fence" or token.map is None or token.info.split(maxsplit=1)[:1] != ["math"]:
+            continue
+        first, last = token.map[0] + 2, token.map[1] - 1
+        closed = last >= first and document.line_text(last).strip().startswith(token.markup)
+        if not closed:
+            last += 1
+        for line in range(first, min(last, document.line_count + 1)):
+            text = document.line_text(line)
+            start = document.offset(line)
+            if not text.strip():
+                end = document.offset(line + 1) if line < document.line_count else document.index.line_end(line)
+                if end == start and line == document.line_count:
+                    continue
+                yield Violation(start, max(start + len(text), start), "Blank line inside a math block",
+                                Fix.safe("Remove the blank line", Edit.delete(start, end)))
+                continue
+            stripped = text.rstrip(" \t")
+            if stripped != text:
+                yield Violation(start + len(stripped), start + len(text), "Trailing whitespace inside a math block",
+                                Fix.safe("Remove trailing whitespace", Edit.delete(start + len(stripped), start + len(text))))
