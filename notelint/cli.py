@@ -185,7 +185,7 @@ def add_words(namespace: argparse.Namespace, out: TextIO) -> int:
             config = ConfigFinder().for_folder(Path.cwd())
         except ConfigError as error:
             raise UsageError(str(error)) from error
-        configured = config.settings.typos.get("words-file")
+        configured = config.settings.family_table("typos").get("words-file")
         if not configured:
             raise UsageError(f"no words-file in [tool.notelint.typos] of {config.label}; pass --file PATH")
         file = config.root / configured

@@ -56,11 +56,14 @@ def protected_regions(document: Document) -> list[Region]:
         regions.append(Region(kind, start, end, content, owner, span.first_line, document.text[start:end]))
     text = document.text
     for start, end in document.code_spans:
-        is_math = start > 0 and text[start - 1] == "$" and text[end : end + 1] == "$"
+        # GitLab's $`…`$; a code span touching a dollar on either side is math to comrak's scan
+        is_math = (start > 0 and text[start - 1] == "$") or text[end : end + 1] == "$"
         content = _CONTINUATION_INDENT.sub("\n", text[start:end])
         line = document.position(start).line
         kind = "math span" if is_math else "code span"
-        regions.append(Region(kind, start, end, content, "math" if is_math else None, line, text[start:end]))
+        # Math rules may touch code spans too: comrak's math scan and CommonMark's code spans can
+        # pair the same backticks differently, so a math fix may re-pair a neighbouring span.
+        regions.append(Region(kind, start, end, content, "math", line, text[start:end]))
     regions.sort(key=lambda region: (region.start, region.end))
     return regions
 

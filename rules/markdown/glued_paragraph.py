@@ -64,7 +64,9 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
                 continue  # indented on purpose: a continuation, not a new paragraph
             start = document.offset(line)
             fix = None
-            if _nothing_follows(tokens, position_of[id(token)] + 3, root.token.level):
+            # a code span that runs across the line break would be cut in two by a blank line
+            inside_code = document.in_code_span(start - 1)
+            if not inside_code and _nothing_follows(tokens, position_of[id(token)] + 3, root.token.level):
                 previous = document.line_text(line - 1).rstrip()
                 edit = Edit.insert(start, "\n")
                 title = "Insert a blank line before it"
