@@ -278,3 +278,16 @@ def test_rules_command_lists_every_rule() -> None:
     for rule in listed:
         assert rule["family"] in ("frontmatter", "headings", "days", "math", "typos", "markdown")
         assert "## What it does" in rule["doc"], rule["code"]
+
+
+def test_a_typo_flows_through_the_whole_pipeline(write_note, tmp_path: Path) -> None:
+    note = write_note("tiny.md", "the results were seperate\n")
+    [finding] = findings_json(note)
+    assert (finding["code"], finding["family"], finding["line"], finding["column"], finding["end_column"]) == (
+        "NL500", "typos", 1, 18, 26,
+    )
+    assert finding["fix"]["applicability"] == "safe"
+    assert finding["fix"]["edits"][0]["content"] == "separate"
+    result = run_notelint("--fix", note)
+    assert result.returncode == 0 and "1 fixed, 0 remaining" in result.stdout
+    assert note.read_text() == "the results were separate\n"

@@ -51,3 +51,13 @@ def test_normal_install_runs_on_the_notes(tmp_path: Path) -> None:
         check=True,
     )
     assert origin.stdout.strip().startswith(str(target))
+
+
+def test_rules_doc_is_up_to_date() -> None:
+    result = subprocess.run(
+        [sys.executable, "-P", str(REPO / "tools" / "generate_rules_doc.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

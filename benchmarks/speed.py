@@ -1,0 +1,107 @@
+"""Speed benchmark: notelint cold and warm against the peers that are installed, in one run.
+
+    python benchmarks/speed.py [--notes 1000] [--repeat 5]
+
+Builds a corpus of N notes from tests/fixtures (copies with small variations), then times, as
+medians of --repeat runs: notelint --no-cache (cold), notelint with a warm cache, and when found
+on PATH rumdl, mdformat --check and markdownlint-cli2; the same on one note; and the peak memory
+(largest resident set of any notelint process, from the kernel's rusage). Prints figures and ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+
+
+def build_corpus(folder: Path, count: int) -> None:
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.md"))]
+    for number in range(count):
+        text = seeds[number % len(seeds)]
+        text = text.replace("title: ", f"title: Copy {number} of ", 1)
+        if number % 3 == 0:
+            text += f"\n## Extra {number}\n- note {number} with a trailing space \n"
+        (folder / f"note-{number:05d}.md").write_text(text, encoding="utf-8")
+
+
+def timed(command: list[str], cwd: Path, repeat: int, env: dict[str, str] | None = None,
+          before: list[str] | None = None) -> float:
+    samples = []
+    for _ in range(repeat):
+        if before:
+            subprocess.run(before, cwd=cwd, capture_output=True, env=env, check=False)
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, capture_output=True, env=env, check=False)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def peak_memory_mb(command: list[str], cwd: Path, env: dict[str, str]) -> float:
+    """Largest resident set of any process the command started (a fresh Python measures it)."""
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, env=env, capture_output=True,
+                         text=True, check=True).stdout
+    return int(out.strip()) / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    notelint = [sys.executable, "-P", "-m", "notelint", "check"]
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        corpus = root / "corpus"
+        corpus.mkdir()
+        build_corpus(corpus, args.notes)
+        one = root / "one"
+        one.mkdir()
+        shutil.copy(FIXTURES / "icml-2024.md", one / "note.md")
+        env = {**os.environ, "NOTELINT_CACHE_DIR": str(root / "cache")}
+        subprocess.run([*notelint, "--no-cache", str(one)], env=env, capture_output=True, check=False)  # word data
+
+        size = sum(path.stat().st_size for path in corpus.iterdir()) / 1e6
+        print(f"corpus: {args.notes} notes, {size:.1f} MB; medians of {args.repeat} runs; {os.cpu_count()} cores")
+        figures: dict[str, float] = {}
+        figures["notelint cold"] = timed([*notelint, "--no-cache", "."], corpus, args.repeat, env)
+        subprocess.run([*notelint, "."], cwd=corpus, env=env, capture_output=True, check=False)
+        figures["notelint warm"] = timed([*notelint, "."], corpus, args.repeat, env)
+        peers = {
+            "rumdl": ["rumdl", "check", "--no-cache", "."],
+            "mdformat --check": ["mdformat", "--check", "."],
+            "markdownlint-cli2": ["markdownlint-cli2", "**/*.md"],
+        }
+        for name, command in peers.items():
+            if shutil.which(command[0]):
+                figures[name] = timed(command, corpus, max(1, args.repeat // 2 if name != "rumdl" else args.repeat))
+        for name, seconds in figures.items():
+            print(f"  {name:<20} {seconds:8.3f} s")
+        if "rumdl" in figures:
+            print(f"  cold / rumdl        {figures['notelint cold'] / figures['rumdl']:8.2f}x   (target <= 3)")
+            print(f"  warm / rumdl cold   {figures['notelint warm'] / figures['rumdl']:8.2f}x   (target <= 0.5)")
+
+        single = timed([*notelint, "--no-cache", "note.md"], one, args.repeat, env)
+        print(f"one note, cold: notelint {single * 1000:.0f} ms")
+        if shutil.which("mdformat"):
+            peer = timed(["mdformat", "--check", "note.md"], one, args.repeat)
+            print(f"  mdformat --check {peer * 1000:.0f} ms; ratio {single / peer:.2f}x (target <= 0.5)")
+        memory = peak_memory_mb([*notelint, "--no-cache", "."], corpus, env)
+        print(f"peak memory (largest process), {args.notes} notes: {memory:.0f} MB (target < 200)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
