@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from notelint.config import Config, ConfigError, Selection, validate_family_tables
+from notelint.options import ENGINE_FIELDS
 from notelint.registry import Registry, UnknownSelector
 from notelint.rule import RuleLike
 
@@ -28,6 +29,7 @@ class RuleSet:
             if rule.options_model is not None:
                 keys = options_keys.setdefault(rule.family, set())
                 keys.update(field.alias or name for name, field in rule.options_model.model_fields.items())
+                keys.difference_update(ENGINE_FIELDS)
         validate_family_tables(config, options_keys)
         select = selection.select if selection.select is not None else settings.select
         try:
@@ -57,7 +59,9 @@ class RuleSet:
 def _options_for(rule: RuleLike, config: Config) -> Any:
     if rule.options_model is None:
         return None
-    table = config.settings.family_table(rule.family)
+    table = {key: value for key, value in config.settings.family_table(rule.family).items() if key not in ENGINE_FIELDS}
+    if "config_root" in rule.options_model.model_fields:
+        table["config-root"] = str(config.root)
     try:
         return rule.options_model.model_validate(table)
     except ValidationError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import run_notelint
@@ -92,3 +93,28 @@ def test_config_select_and_cli_select(write_note, tmp_path: Path) -> None:
     assert '"NL003"' in result.stdout and '"NL001"' not in result.stdout
     result = run_notelint("--output-format", "json", "--select", "NL001", note, cwd=tmp_path)
     assert '"NL001"' in result.stdout and '"NL003"' not in result.stdout
+
+
+def test_paths_in_options_start_at_the_config_file_folder(write_note, tmp_path: Path) -> None:
+    """A schema file and a words file named in a config given with --config are found next to
+    that config, even when the notes live elsewhere."""
+    write_note(
+        "settings/lint.toml",
+        '[frontmatter]\nschema = "schemas/talk.py:Talk"\n[typos]\nwords-file = "words.txt"\n',
+    )
+    write_note(
+        "settings/schemas/talk.py",
+        "from datetime import date\nfrom pydantic import BaseModel\n\n"
+        "class Talk(BaseModel):\n    title: str\n    date: date\n    tags: list[str]\n    speaker: str\n",
+    )
+    write_note("settings/words.txt", "# project words\nTransofromer\n")
+    note = write_note(
+        "elsewhere/notes/a.md",
+        "---\ntitle: A talk\ndate: 2024-07-22\ntags: [ml]\n---\n# Montag\n\n## Talk\n\n- a Transofromer model\n",
+    )
+    result = run_notelint("--config", tmp_path / "settings" / "lint.toml", "--output-format", "json", note,
+                          cwd=tmp_path / "elsewhere")
+    assert result.returncode == 1, result.stderr
+    codes = [(finding["code"], finding["message"]) for finding in json.loads(result.stdout)]
+    assert [code for code, _ in codes] == ["NL110"]
+    assert "speaker" in codes[0][1]

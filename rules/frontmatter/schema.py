@@ -102,17 +102,18 @@ def _model_in(module: types.ModuleType, name: str, where: str) -> type[BaseModel
 
 
 @lru_cache(maxsize=32)
-def _load(spec: str, folder: str) -> type[BaseModel]:
+def _load(spec: str, folder: str, upwards: bool = True) -> type[BaseModel]:
     target, _, name = spec.rpartition(":")
     if target.endswith(".py") or "/" in target or "\\" in target:
         relative = Path(target)
-        candidates = [relative] if relative.is_absolute() else [
-            parent / relative for parent in (Path(folder), *Path(folder).parents)
-        ]
+        parents = (Path(folder), *Path(folder).parents) if upwards else (Path(folder),)
+        candidates = [relative] if relative.is_absolute() else [parent / relative for parent in parents]
         for candidate in candidates:
             if candidate.is_file():
                 return _load_from_file(candidate.resolve(), name, candidate.stat().st_mtime)
-        raise SchemaError(f"schema file {target!r} not found (looked in {folder} and the folders above it)")
+        raise SchemaError(
+            f"schema file {target!r} not found (looked in {folder}{' and the folders above it' if upwards else ''})"
+        )
     try:
         module = importlib.import_module(target)
     except Exception as error:
@@ -121,10 +122,13 @@ def _load(spec: str, folder: str) -> type[BaseModel]:
 
 
 def model_for(document: Document, options: FrontMatterOptions) -> type[BaseModel]:
-    """The schema for a note: the user's model (file paths are looked up from the note's folder
-    upwards, which finds the configuration file's folder) or :class:`NoteMeta`."""
+    """The schema for a note: the user's model or :class:`NoteMeta`. A schema file path starts at
+    the configuration file's folder; without a configuration file it is looked up from the note's
+    folder upwards."""
     if options.schema_ is None:
         return NoteMeta
+    if options.config_root is not None:
+        return _load(options.schema_, options.config_root, upwards=False)
     folder = str(Path(document.path).resolve().parent) if document.path and document.path != "-" else str(Path.cwd())
     return _load(options.schema_, folder)
 

@@ -14,9 +14,9 @@ from notelint.document import Document
 
 class TyposOptions(RuleOptions):
     """``words``: the project's own words; ``words-file``: a file with one word a line (``#``
-    starts a comment).  Both are case-insensitive.  A relative ``words-file`` is looked up from the
-    note's folder upwards (so ``notes/.words`` is found from any note below the repository root),
-    then in the current directory."""
+    starts a comment).  Both are case-insensitive.  A relative ``words-file`` starts at the folder
+    of the configuration file; with the built-in defaults it is looked up from the note's folder
+    upwards, then in the current directory."""
 
     words: list[str] = Field(default_factory=list)
     words_file: str | None = None
@@ -39,12 +39,15 @@ def _read_file(path: str, stamp: int) -> frozenset[str]:
         return frozenset()
 
 
-def locate_words_file(words_file: str, note_path: str) -> Path | None:
-    """The words file a note uses: an absolute path, or the first ``folder/words_file`` that
-    exists from the note's folder upwards, or the path relative to the current directory."""
+def locate_words_file(words_file: str, note_path: str, config_root: Path | None = None) -> Path | None:
+    """The words file a note uses: an absolute path; relative to the configuration file's folder
+    when the options came from one; else the first ``folder/words_file`` that exists from the
+    note's folder upwards, or the path relative to the current directory."""
     candidate = Path(words_file).expanduser()
     if candidate.is_absolute():
         return candidate if candidate.is_file() else None
+    if config_root is not None:
+        return config_root / candidate if (config_root / candidate).is_file() else None
     if note_path and note_path != "-":
         for folder in Path(note_path).resolve().parents:
             if (folder / candidate).is_file():
@@ -58,7 +61,8 @@ def project_words(options: TyposOptions | None, document: Document) -> frozenset
         return frozenset()
     words = {word.casefold() for word in options.words}
     if options.words_file:
-        path = locate_words_file(options.words_file, document.path)
+        root = Path(options.config_root) if options.config_root else None
+        path = locate_words_file(options.words_file, document.path, root)
         if path is not None:
             words |= _read_file(str(path), os.stat(path).st_mtime_ns)
     return frozenset(words)
