@@ -112,6 +112,7 @@ class Runner:
         if key is None:
             parts: list[Any] = [
                 __version__,
+                _source_fingerprint(),
                 str(config.source),
                 config.digest,
                 list(ignored),
@@ -269,6 +270,22 @@ def _check_in_worker(item: tuple[Path, str, bytes]) -> FileReport:
 
 
 # -- helpers ----------------------------------------------------------------------------------------
+
+
+def _source_fingerprint() -> str:
+    """Size and modification time of notelint's own files: an edited rule (an editable install
+    during development) invalidates the cache even though the version did not change."""
+    from importlib.util import find_spec
+
+    stamps = []
+    for package in ("notelint", "notelint.rules"):
+        spec = find_spec(package)
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            for path in sorted(Path(folder).rglob("*")):
+                if path.suffix in (".py", ".json", ".js") and "__pycache__" not in path.parts:
+                    info = path.stat()
+                    stamps.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}")
+    return content_hash("\n".join(stamps).encode())
 
 
 def _file_digest(path: Path) -> str:

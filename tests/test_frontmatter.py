@@ -88,8 +88,9 @@ def test_corrected_notes_are_clean() -> None:
 def test_missing_front_matter(tmp_path: Path) -> None:
     path = tmp_path / "n.md"
     path.write_text(BODY, encoding="utf-8")
-    assert codes_at(fm(path)) == [("NL100", 1, 1)]
-    assert fm(note(tmp_path, GOOD, "ok.md")) == []
+    assert fm(path) == []  # off by default: READMEs live beside notes
+    assert codes_at(fm(path, "--extend-select", "NL100")) == [("NL100", 1, 1)]
+    assert fm(note(tmp_path, GOOD, "ok.md"), "--extend-select", "missing-front-matter") == []
 
 
 def test_unclosed_front_matter(tmp_path: Path) -> None:

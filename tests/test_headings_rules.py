@@ -220,12 +220,15 @@ def test_closed_atx_heading() -> None:
 
 
 def test_emphasis_as_heading() -> None:
-    text = "# Montag\n**Talk: Genie**\n- x\n\n*Important!*\n\n**a** and **b**\n\n- **in a list**\n\n__Other talk__\n"
+    text = (
+        "# Montag\n**Talk: Genie**\n- x\n\n*Important!*\n\n**a** and **b**\n\n- **in a list**\n\n"
+        "__Other talk__\n\ntext\n\n**Nothing under me**\n"
+    )
     assert found("NL207", text) == [(2, 1, "Emphasis used as a heading"), (11, 1, "Emphasis used as a heading")]
     assert fixed("NL207", text, unsafe=False) == text
     result = fixed("NL207", text)
     assert "# Montag\n## Talk: Genie\n- x\n" in result
-    assert result.endswith("## Other talk\n")
+    assert result.endswith("## Other talk\n\ntext\n\n**Nothing under me**\n")
 
 
 def test_trailing_spaces_on_headings_are_reported_once_by_nl003(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ def test_fix_keeps_bom_crlf_and_mode(tmp_path: Path) -> None:
 
 def test_unchanged_file_is_not_written(tmp_path: Path) -> None:
     note = tmp_path / "a.md"
-    note.write_bytes(b"# Montag\n")
+    note.write_bytes(b"# Montag\n\n- a clean note\n")
     os.utime(note, (1_000_000, 1_000_000))
     assert run_notelint("--fix", note).returncode == 0
     assert note.stat().st_mtime == 1_000_000

@@ -61,6 +61,8 @@ def emphasis_as_heading(document: Document, options: None) -> Iterator[Violation
 
     ## Fix
     Rewrites the line as a heading one level below the heading above it (level 1 without one).
+    A line with nothing under it (the end of the note, or a heading of the same or a higher
+    level) is not reported: as a heading it would be an empty section.
     Unsafe: it changes the HTML and the author may have meant emphasis.
     """
     headings = outline(document)
@@ -77,6 +79,9 @@ def emphasis_as_heading(document: Document, options: None) -> Iterator[Violation
         line = token.map[0] + 1
         above = [heading for heading in headings if heading.line < line]
         level = min(above[-1].level + 1, 6) if above else 1
+        following = next((t for t in tokens[position + 3 :] if t.level == 0 and t.map is not None), None)
+        if following is None or (following.type == "heading_open" and int(following.tag[1]) <= level):
+            continue  # nothing under it: a lone emphasised line is not acting as a heading
         start = document.offset(line)
         end = document.index.line_end(line)
         raw = document.line_text(line).strip()
