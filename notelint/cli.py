@@ -17,7 +17,8 @@ from typing import TextIO
 from notelint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rule", "rules", "clean", "words")
+COMMANDS = ("check", "rule", "rules", "clean", "words", "init")
+CHECK_FORMATS = ("text", "concise", "full", "json", "github", "gitlab", "sarif")
 
 
 class UsageError(Exception):
@@ -48,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true", help="also apply (and offer) unsafe fixes")
     check.add_argument("--diff", action="store_true", help="print the diff --fix would make; change nothing")
     _add_selection(check)
-    check.add_argument("--output-format", choices=("text", "json"), default="text")
+    check.add_argument("--output-format", choices=CHECK_FORMATS, default=None,
+                       help="how to report findings (default: full on a terminal, text otherwise)")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     check.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file for every note")
