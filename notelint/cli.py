@@ -1,5 +1,5 @@
 """The command line: ``notelint [check] [PATHS...]``, ``notelint rule CODE``, ``notelint rules``,
-``notelint words add WORD...``.
+``notelint words add WORD...``, ``notelint init``.
 
 Exit codes: 0 no findings left, 1 findings left, 2 usage errors, missing paths, unreadable files or
 internal errors (the other files are still checked and reported).
@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     every.add_argument("--output-format", choices=("text", "json"), default="text")
 
     commands.add_parser("clean", help="remove the cache (.notelint_cache/ or $NOTELINT_CACHE_DIR)")
+    commands.add_parser("init", help="add a starting [tool.notelint] to ./pyproject.toml and a pre-commit hook")
 
     words = commands.add_parser("words", help="manage the project's words (typos rules)")
     words_commands = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
@@ -102,6 +103,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_CLEAN
         if namespace.command == "words":
             return add_words(namespace, sys.stdout)
+        if namespace.command == "init":
+            from notelint.init import InitError, run_init
+
+            try:
+                run_init(Path.cwd(), sys.stdout)
+            except InitError as error:
+                raise UsageError(str(error)) from error
+            return EXIT_CLEAN
         from notelint.commands import run_check
 
         return run_check(namespace, sys.stdout, sys.stderr)
