@@ -14,7 +14,7 @@ from notelint.diagnostics import Finding
 from notelint.discovery import discover
 from notelint.progress import ProgressBar, wants_progress
 from notelint.registry import PluginError
-from notelint.reporters import NEEDS_RULES, REPORTERS, Summary, render_statistics
+from notelint.reporters import NEEDS_RULES, REPORTERS, Summary, render_statistics, render_statistics_json
 from notelint.runner import FileReport, Runner, RunOptions, attach_lines
 
 # Formats for people; the others (json, github, gitlab, sarif) are for tools.
@@ -121,7 +121,7 @@ def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if errors and not findings and not fixed and output_format in ("text", "full"):
         pass  # nothing was found, but not everything could be checked: no "All checks passed!"
     elif namespace.statistics:
-        out.write(render_statistics(summary))
+        out.write(render_statistics_json(summary) if output_format == "json" else render_statistics(summary))
     else:
         out.write(REPORTERS[output_format](summary))
     _write_errors(err, errors)

@@ -131,6 +131,18 @@ from notelint.formats import (  # noqa: E402  (the formats use Summary and the h
     render_sarif,
 )
 
+def render_statistics_json(summary: Summary) -> str:
+    """``--statistics --output-format json``: ``[{"code", "name", "count", "fixable"}]``, most frequent first."""
+    counts = Counter(finding.code for finding in summary.findings)
+    names = {finding.code: finding.name for finding in summary.findings}
+    fixable = {finding.code for finding in summary.findings if finding.is_fixable(summary.unsafe_fixes)}
+    rows = [
+        {"code": code, "name": names[code], "count": count, "fixable": code in fixable}
+        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+
+
 REPORTERS = {
     "text": render_text,
     "json": render_json,

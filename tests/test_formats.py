@@ -286,6 +286,12 @@ def test_statistics_mark_fixable_rules(tmp_path: Path, note: Path) -> None:
     assert out[0] == "2\tNL500\t[*] known-misspelling"
     assert "1\tNL201\t[ ] empty-section" in out  # its fix is unsafe: not fixable without --unsafe-fixes
     assert out[-1] == "Found 4 problems."
+    rows = json.loads(check(tmp_path, "note.md", "sec.md", "--statistics", "--output-format", "json").stdout)
+    assert rows == [
+        {"code": "NL500", "name": "known-misspelling", "count": 2, "fixable": True},
+        {"code": "NL001", "name": "glued-paragraph", "count": 1, "fixable": True},
+        {"code": "NL201", "name": "empty-section", "count": 1, "fixable": False},
+    ]
 
 
 # -- progress -------------------------------------------------------------------------------------------
