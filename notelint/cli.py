@@ -1,5 +1,5 @@
 """The command line: ``notelint [check] [PATHS...]``, ``notelint rule CODE``, ``notelint rules``,
-``notelint words add WORD...``.
+``notelint words add WORD...``, ``notelint init``.
 
 Exit codes: 0 no findings left, 1 findings left, 2 usage errors, missing paths, unreadable files or
 internal errors (the other files are still checked and reported).
@@ -17,7 +17,8 @@ from typing import TextIO
 from notelint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rule", "rules", "clean", "words")
+COMMANDS = ("check", "rule", "rules", "clean", "words", "init")
+CHECK_FORMATS = ("text", "concise", "full", "json", "github", "gitlab", "sarif")
 
 
 class UsageError(Exception):
@@ -48,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true", help="also apply (and offer) unsafe fixes")
     check.add_argument("--diff", action="store_true", help="print the diff --fix would make; change nothing")
     _add_selection(check)
-    check.add_argument("--output-format", choices=("text", "json"), default="text")
+    check.add_argument("--output-format", choices=CHECK_FORMATS, default=None,
+                       help="how to report findings (default: full on a terminal, text otherwise)")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     check.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file for every note")
@@ -66,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     every.add_argument("--output-format", choices=("text", "json"), default="text")
 
     commands.add_parser("clean", help="remove the cache (.notelint_cache/ or $NOTELINT_CACHE_DIR)")
+    commands.add_parser("init", help="add a starting [tool.notelint] to ./pyproject.toml and a pre-commit hook")
 
     words = commands.add_parser("words", help="manage the project's words (typos rules)")
     words_commands = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
@@ -100,6 +103,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_CLEAN
         if namespace.command == "words":
             return add_words(namespace, sys.stdout)
+        if namespace.command == "init":
+            from notelint.init import InitError, run_init
+
+            try:
+                run_init(Path.cwd(), sys.stdout)
+            except InitError as error:
+                raise UsageError(str(error)) from error
+            return EXIT_CLEAN
         from notelint.commands import run_check
 
         return run_check(namespace, sys.stdout, sys.stderr)

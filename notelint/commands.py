@@ -3,21 +3,50 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from notelint.cache import Cache, cache_folder
 from notelint.config import ConfigError, ConfigFinder, Selection
+from notelint.diagnostics import Finding
 from notelint.discovery import discover
+from notelint.progress import ProgressBar, wants_progress
 from notelint.registry import PluginError
-from notelint.reporters import REPORTERS, Summary, render_statistics
-from notelint.runner import FileReport, Runner, RunOptions
+from notelint.reporters import NEEDS_RULES, REPORTERS, Summary, render_statistics, render_statistics_json
+from notelint.runner import FileReport, Runner, RunOptions, attach_lines
+
+# Formats for people; the others (json, github, gitlab, sarif) are for tools.
+HUMAN_FORMATS = ("text", "concise", "full")
+
+
+def is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def default_output_format(out: TextIO) -> str:
+    """``full`` on a terminal, ``text`` when piped or redirected (stable for scripts and tests)."""
+    return "full" if is_terminal(out) else "text"
+
+
+def use_color(out: TextIO, environ: dict[str, str] | None = None) -> bool:
+    """Colours only on a terminal and never when NO_COLOR is set (https://no-color.org)."""
+    env = os.environ if environ is None else environ
+    return is_terminal(out) and not env.get("NO_COLOR") and env.get("TERM") != "dumb"
+
+if TYPE_CHECKING:
+    from notelint.rule import RuleLike
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    output_format = namespace.output_format or default_output_format(out)
+    color = use_color(out)
     cache = None if namespace.no_cache else Cache(cache_folder())
     try:
         if cache is not None:
@@ -53,6 +82,7 @@ def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         name = Path(namespace.stdin_filename) if namespace.stdin_filename else Path.cwd() / "stdin.md"
         data = sys.stdin.buffer.read()
         stdin_report = runner.check_bytes(data, name, display)
+        attach_lines(stdin_report, data)
         reports.append(stdin_report)
         if namespace.fix and not namespace.diff:
             # ruff's convention: the fixed note goes to stdout, the report to stderr
@@ -63,7 +93,14 @@ def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         found = discover(paths, finder)
         errors.extend(found.errors)
-        reports.extend(runner.run(found.targets))
+        if wants_progress(len(found.targets), err):
+            bar = ProgressBar(len(found.targets), err)
+            try:
+                reports.extend(runner.run(found.targets, progress=bar))
+            finally:
+                bar.close()
+        else:
+            reports.extend(runner.run(found.targets))
 
     for report in reports:
         errors.extend(report.errors)
@@ -78,19 +115,38 @@ def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return EXIT_ERROR
         return EXIT_FINDINGS if any(report.diff for report in reports) else EXIT_CLEAN
 
-    summary = Summary(findings, fixed, namespace.fix, namespace.unsafe_fixes)
-    if errors and not findings and not fixed and namespace.output_format == "text":
+    lines = {report.display: report.lines for report in reports if report.lines}
+    rules = _rules_by_code(runner, findings) if output_format in NEEDS_RULES else {}
+    summary = Summary(findings, fixed, namespace.fix, namespace.unsafe_fixes, lines, rules, color)
+    if errors and not findings and not fixed and output_format in ("text", "full"):
         pass  # nothing was found, but not everything could be checked: no "All checks passed!"
     elif namespace.statistics:
-        out.write(render_statistics(summary))
+        out.write(render_statistics_json(summary) if output_format == "json" else render_statistics(summary))
     else:
-        out.write(REPORTERS[namespace.output_format](summary))
+        out.write(REPORTERS[output_format](summary))
     _write_errors(err, errors)
     if errors:
         return EXIT_ERROR
     if findings and not namespace.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _rules_by_code(runner: Runner, findings: list[Finding]) -> dict[str, RuleLike]:
+    """The rules behind the findings (for rule metadata), from the registry of each note's
+    configuration (its plugins included), built once per configuration."""
+    rules: dict[str, RuleLike] = {}
+    for finding in findings:
+        if finding.code in rules:
+            continue
+        try:
+            registry = runner.registry_for(runner.finder.for_path(Path.cwd() / finding.path))
+        except (ConfigError, PluginError):
+            continue
+        rule = registry.lookup(finding.code)
+        if rule is not None:
+            rules[rule.code] = rule
+    return rules
 
 
 def _write_errors(err: TextIO, errors: list[str]) -> None:

@@ -1,11 +1,15 @@
-"""Output formats for findings: ``text`` (ruff's concise lines plus a summary) and ``json``."""
+"""Output formats for findings: ``text`` (ruff's concise lines plus a summary) and ``json``.
+
+The CI and terminal formats (``concise``, ``full``, ``github``, ``gitlab``, ``sarif``) live in
+:mod:`notelint.formats` and are registered in :data:`REPORTERS` below.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from notelint.diagnostics import Finding
@@ -17,6 +21,11 @@ class Summary:
     fixed: int
     fix_mode: bool
     unsafe_fixes: bool
+    # display path -> {1-based line: text}: the lines findings point at (for full and gitlab)
+    lines: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
+    # code -> rule (for sarif's rule metadata); empty when not needed
+    rules: Mapping[str, Any] = field(default_factory=dict)
+    color: bool = False
 
     @property
     def fixable(self) -> int:
@@ -41,6 +50,12 @@ def text_line(finding: Finding, unsafe_fixes: bool) -> str:
 
 def render_text(summary: Summary) -> str:
     lines = [text_line(finding, summary.unsafe_fixes) for finding in summary.findings]
+    return "\n".join(lines + summary_lines(summary)) + "\n"
+
+
+def summary_lines(summary: Summary) -> list[str]:
+    """The closing lines of ``text`` and ``full``: counts, fixable, hidden unsafe fixes."""
+    lines: list[str] = []
     remaining = len(summary.findings)
     total = remaining + summary.fixed
     if summary.fix_mode and summary.fixed:
@@ -56,7 +71,7 @@ def render_text(summary: Summary) -> str:
         lines.append(
             f"({_plural(summary.hidden_unsafe, 'hidden fix')} can be enabled with the `--unsafe-fixes` option.)"
         )
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
@@ -108,4 +123,34 @@ def render_statistics(summary: Summary) -> str:
     return "\n".join(lines) + "\n"
 
 
-REPORTERS = {"text": render_text, "json": render_json}
+from notelint.formats import (  # noqa: E402  (the formats use Summary and the helpers above)
+    render_concise,
+    render_full,
+    render_github,
+    render_gitlab,
+    render_sarif,
+)
+
+def render_statistics_json(summary: Summary) -> str:
+    """``--statistics --output-format json``: ``[{"code", "name", "count", "fixable"}]``, most frequent first."""
+    counts = Counter(finding.code for finding in summary.findings)
+    names = {finding.code: finding.name for finding in summary.findings}
+    fixable = {finding.code for finding in summary.findings if finding.is_fixable(summary.unsafe_fixes)}
+    rows = [
+        {"code": code, "name": names[code], "count": count, "fixable": code in fixable}
+        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+
+
+REPORTERS = {
+    "text": render_text,
+    "json": render_json,
+    "concise": render_concise,
+    "full": render_full,
+    "github": render_github,
+    "gitlab": render_gitlab,
+    "sarif": render_sarif,
+}
+# Formats that need rule metadata (docs) in Summary.rules.
+NEEDS_RULES = frozenset({"sarif"})

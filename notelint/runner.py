@@ -13,7 +13,7 @@ import json
 import os
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
@@ -60,6 +60,8 @@ class FileReport:
     diff: str = ""
     fixed_bytes: bytes | None = None
     from_cache: bool = False
+    # the text of the lines findings point at (1-based), for reporters that show or hash them
+    lines: dict[int, str] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -137,8 +139,11 @@ class Runner:
 
     # -- running -------------------------------------------------------------------------------
 
-    def run(self, targets: Sequence[Target]) -> list[FileReport]:
-        """Check every target; reports come back in the order of ``targets``."""
+    def run(self, targets: Sequence[Target], progress: Callable[[int], None] | None = None) -> list[FileReport]:
+        """Check every target; reports come back in the order of ``targets``.
+
+        ``progress`` (if given) is called with the number of files just finished."""
+        tick = progress or (lambda count: None)
         reports: list[FileReport | None] = [None] * len(targets)
         pending: list[tuple[int, Target, bytes]] = []
         for position, target in enumerate(targets):
@@ -148,15 +153,20 @@ class Runner:
                 reports[position] = FileReport(
                     target.display, errors=[f"{target.display}: cannot be read: {error.strerror or error}"]
                 )
+                tick(1)
                 continue
             cached = self._from_cache(target, data)
             if cached is not None:
+                attach_lines(cached, data)
                 reports[position] = cached
+                tick(1)
             else:
                 pending.append((position, target, data))
         for (position, target, data), report in zip(pending, self._check_all(pending)):
             reports[position] = report
             self._remember(target, data, report)
+            attach_lines(report, data)
+            tick(1)
         if self.cache is not None:
             self.cache.save()
         return [report for report in reports if report is not None]
@@ -182,11 +192,14 @@ class Runner:
             return  # --diff changes nothing on disk: the fixed content is not the file
         self.cache.put(self.settings_key(target.path), content_hash(final), report.findings)
 
-    def _check_all(self, pending: list[tuple[int, Target, bytes]]) -> list[FileReport]:
+    def _check_all(self, pending: list[tuple[int, Target, bytes]]) -> Iterator[FileReport]:
+        """Reports in the order of ``pending``, each as soon as it (and those before it) is done."""
         work = [(target.path, target.display, data) for _, target, data in pending]
         jobs = self.options.jobs or os.cpu_count() or 1
         if jobs < 2 or len(work) < POOL_THRESHOLD:
-            return [self.check_and_write(*item) for item in work]
+            for item in work:
+                yield self.check_and_write(*item)
+            return
         # Resolve rule sets before forking, so workers inherit them instead of each loading them.
         for path, _, _ in work:
             try:
@@ -196,7 +209,7 @@ class Runner:
         chunk = max(1, len(work) // (jobs * 4))
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_init_worker,
                                  initargs=(self,)) as pool:
-            return list(pool.map(_check_in_worker, work, chunksize=chunk))
+            yield from pool.map(_check_in_worker, work, chunksize=chunk)
 
     def check_and_write(self, path: Path, display: str, data: bytes) -> FileReport:
         report = self.check_bytes(data, path, display)
@@ -286,6 +299,24 @@ def _source_fingerprint() -> str:
                     info = path.stat()
                     stamps.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}")
     return content_hash("\n".join(stamps).encode())
+
+
+def attach_lines(report: FileReport, data: bytes) -> None:
+    """Keep the text of the lines the report's findings point at (of the fixed text after --fix)."""
+    if not report.findings:
+        return
+    from notelint.document import DecodeError, LineIndex, decode
+
+    try:
+        text = decode(report.fixed_bytes if report.fixed_bytes is not None else data)[0]
+    except DecodeError:
+        return
+    index = LineIndex(text)
+    for finding in report.findings:
+        last = max(finding.line, min(finding.end_line, finding.line + 20))
+        for line in range(finding.line, last + 1):
+            if line <= index.line_count and line not in report.lines:
+                report.lines[line] = index.line_text(line)
 
 
 def _file_digest(path: Path) -> str:
