@@ -250,3 +250,65 @@ def test_diagnostics_code_actions_hover_and_change(client: LspClient, tmp_path: 
     client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     assert client.diagnostics(uri) == []
     stop(client)
+
+
+def test_config_is_resolved_per_file_and_unsafe_fixes_are_marked(client: LspClient, tmp_path: Path) -> None:
+    # notes under quiet/ follow their own configuration, as on the command line
+    (tmp_path / "quiet").mkdir()
+    (tmp_path / "quiet" / "notelint.toml").write_text('ignore = ["trailing-whitespace"]\n', encoding="utf-8")
+    start(client, tmp_path)
+    text = "---\ntitle: ICML 2024\ndate: 2024-07-22\ntags: ml, audio\n---\nSome text  \n"
+    loud = open_note(client, tmp_path / "loud.md", text)
+    assert sorted(d["code"] for d in client.diagnostics(loud)) == ["NL003", "NL120"]
+    quiet = open_note(client, tmp_path / "quiet" / "talk.md", text)
+    assert [d["code"] for d in client.diagnostics(quiet)] == ["NL120"]
+
+    # the tags fix is unsafe: offered, titled so, never preferred and never part of "Fix all"
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": quiet}, "range": rng(3, 7, 3, 7), "context": {"diagnostics": []}},
+    )
+    assert [(a["title"], a["kind"], a["isPreferred"]) for a in actions] == [
+        ("Split `tags` at the commas into a list (NL120) (unsafe)", "quickfix", False)
+    ]
+    assert apply_edits(text, actions[0]["edit"]["changes"][quiet]) == text.replace("ml, audio", "[ml, audio]")
+
+    # saving re-checks the note (the editor sends the text it saved when asked to; here it does not)
+    client.notify("textDocument/didSave", {"textDocument": {"uri": loud}})
+    assert sorted(d["code"] for d in client.diagnostics(loud)) == ["NL003", "NL120"]
+    stop(client)
+
+
+def test_crlf_notes_keep_their_line_endings(client: LspClient, tmp_path: Path) -> None:
+    start(client, tmp_path)
+    text = "# Talk\r\n\r\n- item\r\nComment: glued \r\n"
+    uri = open_note(client, tmp_path / "crlf.md", text)
+    assert sorted((d["code"], json.dumps(d["range"])) for d in client.diagnostics(uri)) == sorted([
+        ("NL001", json.dumps(rng(3, 0, 3, 15))),
+        ("NL003", json.dumps(rng(3, 14, 3, 15))),
+    ])
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": rng(3, 0, 3, 0), "context": {"diagnostics": []}},
+    )
+    assert actions[0]["edit"]["changes"][uri] == [{"range": rng(3, 0, 3, 0), "newText": "\r\n"}]
+    assert actions[-1]["title"] == "Fix all (notelint)"
+    assert actions[-1]["edit"]["changes"][uri][0]["newText"] == "# Talk\r\n\r\n- item\r\n\r\nComment: glued\r\n"
+    stop(client)
+
+
+def test_utf8_positions_when_the_client_prefers_them(client: LspClient, tmp_path: Path) -> None:
+    result = client.request(
+        "initialize",
+        {"processId": os.getpid(), "rootUri": tmp_path.as_uri(),
+         "capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}}},
+    )
+    client.notify("initialized")
+    assert result["capabilities"]["positionEncoding"] == "utf-8"
+    uri = open_note(client, tmp_path / "talk.md", "Hello über 😀  \n")
+    [diagnostic] = client.diagnostics(uri)
+    # "Hello über 😀" is 12 characters, 13 UTF-16 code units and 16 UTF-8 bytes
+    assert (diagnostic["code"], diagnostic["range"]) == ("NL003", rng(0, 16, 0, 18))
+    hover = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 17}})
+    assert "trailing-whitespace" in hover["contents"]["value"]
+    stop(client)
