@@ -312,3 +312,19 @@ def test_utf8_positions_when_the_client_prefers_them(client: LspClient, tmp_path
     hover = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 17}})
     assert "trailing-whitespace" in hover["contents"]["value"]
     stop(client)
+
+
+def test_a_broken_configuration_is_shown_and_reloaded_on_save(client: LspClient, tmp_path: Path) -> None:
+    config = tmp_path / "notelint.toml"
+    config.write_text("ignore = [\n", encoding="utf-8")
+    start(client, tmp_path)
+    uri = open_note(client, tmp_path / "talk.md", "Some text  \n")
+    message = client.wait_for(lambda m: m.get("method") == "window/showMessage")["params"]
+    assert message["type"] == 1 and "invalid TOML" in message["message"] and str(config) in message["message"]
+    assert client.diagnostics(uri) == []
+
+    # the user repairs the configuration in the editor and saves it: the open notes are checked again
+    config.write_text('ignore = ["glued-paragraph"]\n', encoding="utf-8")
+    client.notify("textDocument/didSave", {"textDocument": {"uri": config.as_uri()}})
+    assert [d["code"] for d in client.diagnostics(uri)] == ["NL003"]
+    stop(client)
