@@ -41,9 +41,9 @@ log = logging.getLogger(__name__)
 
 def code_units(text: str, encoding: str) -> int:
     """Length of ``text`` in code units of an LSP position encoding."""
-    if encoding == types.PositionEncodingKind.Utf8:
+    if encoding == types.PositionEncodingKind.Utf8.value:
         return len(text.encode("utf-8"))
-    if encoding == types.PositionEncodingKind.Utf32:
+    if encoding == types.PositionEncodingKind.Utf32.value:
         return len(text)
     return len(text.encode("utf-16-le")) // 2
 
@@ -126,6 +126,11 @@ class NotelintServer(LanguageServer):
         self._reported_errors.add(message)
         self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"notelint: {message}"))
 
+    def position_encoding(self) -> str:
+        """The negotiated encoding as its LSP name ("utf-8", "utf-16" or "utf-32")."""
+        encoding = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        return str(getattr(encoding, "value", encoding))
+
     @staticmethod
     def is_note(uri: str, language_id: str | None) -> bool:
         path = to_fs_path(uri) or uri
@@ -161,7 +166,7 @@ class NotelintServer(LanguageServer):
             self._error(str(error))
         checked = Checked(
             uri, path, document.version, source, has_bom, newline, split_lines(source), findings,
-            str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16),
+            self.position_encoding(),
         )
         self.checked[uri] = checked
         self.text_document_publish_diagnostics(
