@@ -1,5 +1,5 @@
 """The command line: ``notelint [check] [PATHS...]``, ``notelint rule CODE``, ``notelint rules``,
-``notelint words add WORD...``, ``notelint init``.
+``notelint words add WORD...``, ``notelint init``, ``notelint server`` (the language server).
 
 Exit codes: 0 no findings left, 1 findings left, 2 usage errors, missing paths, unreadable files or
 internal errors (the other files are still checked and reported).
@@ -17,7 +17,7 @@ from typing import TextIO
 from notelint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rule", "rules", "clean", "words", "init")
+COMMANDS = ("check", "rule", "rules", "clean", "words", "init", "server")
 CHECK_FORMATS = ("text", "concise", "full", "json", "github", "gitlab", "sarif")
 
 
@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("clean", help="remove the cache (.notelint_cache/ or $NOTELINT_CACHE_DIR)")
     commands.add_parser("init", help="add a starting [tool.notelint] to ./pyproject.toml and a pre-commit hook")
 
+    commands.add_parser("server", help="run the language server (LSP over stdin/stdout) for editors")
+
     words = commands.add_parser("words", help="manage the project's words (typos rules)")
     words_commands = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
     add = words_commands.add_parser("add", help="add words to the words-file of [tool.notelint.typos]")
@@ -111,6 +113,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             except InitError as error:
                 raise UsageError(str(error)) from error
             return EXIT_CLEAN
+        if namespace.command == "server":
+            try:
+                from notelint.server import serve
+            except ImportError as error:
+                raise UsageError(f"the server needs pygls ({error}): pip install 'notelint[server]'") from error
+            return serve()
         from notelint.commands import run_check
 
         return run_check(namespace, sys.stdout, sys.stderr)
