@@ -92,7 +92,9 @@ def test_doubled_marker_as_first_item_loses_the_inner_marker() -> None:
     assert fixed(before, "NL002") == "- first\n- second\n"
 
 
-@pytest.mark.parametrize("text", ["- a\n  - b\n", "- 1. ordered inside\n", "-- not a list\n", "- a - b\n"])
+@pytest.mark.parametrize(
+    "text", ["- a\n  - b\n", "- 1. ordered inside\n", "-- not a list\n", "- a - b\n", "- -\n    - notes\n"]
+)
 def test_no_doubled_marker(text: str) -> None:
     assert found(text, "NL002") == []
 

@@ -45,6 +45,8 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
         if item.marker not in _BULLETS or parent.marker not in _BULLETS:
             continue
         line_start = document.offset(item.line)
+        if not document.line_text(item.line)[item.marker_column + len(item.marker) :].strip():
+            continue  # `- -` alone: an empty nested item, not a slip with text after it
         inner_start = line_start + item.marker_column
         inner_end = line_start + item.content_column
         if parent.index_in_list > 0:
