@@ -6,7 +6,7 @@ import os
 from functools import cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr, model_validator
 
 from notelint.config import RuleOptions
 from notelint.document import Document
@@ -15,11 +15,21 @@ from notelint.document import Document
 class TyposOptions(RuleOptions):
     """``words``: the project's own words; ``words-file``: a file with one word a line (``#``
     starts a comment).  Both are case-insensitive.  A relative ``words-file`` starts at the folder
-    of the configuration file; with the built-in defaults it is looked up from the note's folder
-    upwards, then in the current directory."""
+    of the configuration file; it is read once when the options are resolved."""
 
     words: list[str] = Field(default_factory=list)
     words_file: str | None = None
+    _file_words: frozenset[str] = PrivateAttr(default=frozenset())
+
+    @model_validator(mode="after")
+    def _read_words_file(self) -> TyposOptions:
+        """Read the words file once, when the options are resolved (rules never read files).
+        Relative to the configuration file's folder; a missing file means no extra words."""
+        if self.words_file and self.config_root:
+            path = locate_words_file(self.words_file, "", Path(self.config_root))
+            if path is not None:
+                self._file_words = _read_file(str(path), os.stat(path).st_mtime_ns)
+        return self
 
 
 def read_words(text: str) -> frozenset[str]:
@@ -59,13 +69,7 @@ def project_words(options: TyposOptions | None, document: Document) -> frozenset
     """The project's words, case-folded."""
     if options is None:
         return frozenset()
-    words = {word.casefold() for word in options.words}
-    if options.words_file:
-        root = Path(options.config_root) if options.config_root else None
-        path = locate_words_file(options.words_file, document.path, root)
-        if path is not None:
-            words |= _read_file(str(path), os.stat(path).st_mtime_ns)
-    return frozenset(words)
+    return frozenset({word.casefold() for word in options.words}) | options._file_words
 
 
 def keep_case(original: str, correction: str) -> str:
