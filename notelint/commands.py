@@ -62,6 +62,7 @@ def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         diff=namespace.diff,
         selection=Selection(namespace.select, namespace.extend_select or (), namespace.ignore or ()),
         jobs=namespace.jobs,
+        keep_lines=output_format in ("full", "gitlab"),
     )
     runner = Runner(finder, options, cache)
     if namespace.select or namespace.extend_select or namespace.ignore:

@@ -9,10 +9,12 @@ validated against the options models of that family's rules.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -94,10 +96,14 @@ class Config:
         return [self.root / plugin for plugin in self.settings.plugins]
 
     def relative(self, path: Path) -> PurePosixPath | None:
-        try:
-            return PurePosixPath(path.resolve().relative_to(self.root.resolve()).as_posix())
-        except ValueError:
+        absolute, root = os.path.abspath(path), self._absolute_root
+        if absolute != root and not absolute.startswith(root.rstrip(os.sep) + os.sep):
             return None
+        return PurePosixPath(Path(os.path.relpath(absolute, root)).as_posix())
+
+    @cached_property
+    def _absolute_root(self) -> str:
+        return os.path.abspath(self.root)
 
     def is_excluded(self, path: Path) -> bool:
         relative = self.relative(path)
@@ -212,12 +218,12 @@ class ConfigFinder:
     def for_path(self, path: Path) -> Config:
         if self._explicit_config is not None:
             return self._explicit_config
-        return self.for_folder(path.resolve().parent if not path.is_dir() else path)
+        return self.for_folder(Path(os.path.dirname(os.path.abspath(path))) if not path.is_dir() else path)
 
     def for_folder(self, folder: Path) -> Config:
         if self._explicit_config is not None:
             return self._explicit_config
-        folder = folder.resolve()
+        folder = Path(os.path.abspath(folder))
         known = self._by_folder.get(folder)
         if known is not None:
             return known

@@ -43,6 +43,7 @@ class RunOptions:
     diff: bool = False
     selection: Selection = field(default_factory=Selection)
     jobs: int = 0  # 0: one per core
+    keep_lines: bool = False  # carry the text of finding lines (for the full and gitlab formats)
 
     @property
     def changes_files(self) -> bool:
@@ -157,7 +158,8 @@ class Runner:
                 continue
             cached = self._from_cache(target, data)
             if cached is not None:
-                attach_lines(cached, data)
+                if self.options.keep_lines:
+                    attach_lines(cached, data)
                 reports[position] = cached
                 tick(1)
             else:
@@ -165,7 +167,8 @@ class Runner:
         for (position, target, data), report in zip(pending, self._check_all(pending)):
             reports[position] = report
             self._remember(target, data, report)
-            attach_lines(report, data)
+            if self.options.keep_lines:
+                attach_lines(report, data)
             tick(1)
         if self.cache is not None:
             self.cache.save()
