@@ -22,6 +22,18 @@ def front_matter_mapping(document: Document) -> tuple[Parsed, Node] | None:
     return parsed, parsed.mapping
 
 
+def tag_list(document: Document) -> tuple[Parsed, Node] | None:
+    """The parsed front matter and its ``tags`` when they are a list (a scalar is another rule's)."""
+    found = front_matter_mapping(document)
+    if found is None:
+        return None
+    parsed, mapping = found
+    tags = mapping.get("tags")
+    if tags is None or tags.kind != "seq":
+        return None
+    return parsed, tags
+
+
 def date_keys(document: Document, options: FrontMatterOptions | None) -> dict[str, bool]:
     """Keys holding dates in the note's schema (key -> datetimes allowed); the default model's when
     the user's schema cannot be loaded (the schema rule reports that)."""

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.frontmatter.common import front_matter_mapping
+from notelint.rules.frontmatter.common import tag_list
 from notelint.rules.frontmatter.parse import Node, Parsed
 
 
@@ -45,13 +45,10 @@ def duplicate_tags(document: Document, options: None) -> Iterator[Violation]:
     Removes the repeats and keeps the first occurrence: the item with its comma in a flow list,
     or its whole line in a block list (safe).
     """
-    found = front_matter_mapping(document)
+    found = tag_list(document)
     if found is None:
         return
-    parsed, mapping = found
-    tags = mapping.get("tags")
-    if tags is None or tags.kind != "seq":
-        return
+    parsed, tags = found
     seen: set[str] = set()
     for index, item in enumerate(tags.items):
         if item.kind != "scalar":

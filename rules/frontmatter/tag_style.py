@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from notelint.diagnostics import Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.frontmatter.common import front_matter_mapping
+from notelint.rules.frontmatter.common import tag_list
 from notelint.rules.frontmatter.edits import replace_scalar
 from notelint.rules.frontmatter.schema import FrontMatterOptions
 
@@ -55,13 +55,10 @@ def tag_style(document: Document, options: FrontMatterOptions) -> Iterator[Viola
     """
     if options.tag_style == "as-is":
         return
-    found = front_matter_mapping(document)
+    found = tag_list(document)
     if found is None:
         return
-    parsed, mapping = found
-    tags = mapping.get("tags")
-    if tags is None or tags.kind != "seq":
-        return
+    parsed, tags = found
     for item in tags.items:
         if item.kind != "scalar" or not item.tag.endswith(":str"):
             continue
