@@ -24,6 +24,17 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
 
 
+#: Figures tests measure (agreement rates, example counts): printed at the end of every run.
+FIGURES: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if FIGURES:
+        terminalreporter.section("figures measured by the tests")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
+
+
 def run_notelint(*args: str | Path, cwd: Path | None = None, stdin: bytes | None = None,
                  env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m notelint ARGS`` as a user would, and return its exit code and output."""

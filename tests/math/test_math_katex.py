@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import FIGURES
 from math_katex_corpus import corpus
 from math_katex_node import katex_dir, render
 
@@ -38,17 +39,22 @@ def test_the_checker_agrees_with_katex_on_at_least_99_percent_of_the_corpus() ->
             disagreements.append((tex, display, katex_error, ours.message if ours else None))
     agreed = len(formulas) - len(disagreements)
     valid = sum(result is None for result in rendered["results"])
-    print(f"\nKaTeX {rendered['version']} (table from {katex_version()}): checker agrees on {agreed} of {len(formulas)} "
-          f"formulas ({100 * agreed / len(formulas):.2f}%; {valid} valid, {len(formulas) - valid} invalid)", file=sys.stderr)
+    figure = (f"KaTeX {rendered['version']} (table from {katex_version()}): checker agrees on {agreed} of "
+              f"{len(formulas)} formulas ({100 * agreed / len(formulas):.2f}%; {valid} valid, "
+              f"{len(formulas) - valid} invalid)")
+    print("\n" + figure, file=sys.stderr)
+    FIGURES.append(figure)
     for tex, display, katex_error, ours in disagreements:
-        print(f"  disagree: {tex!r} display={display} katex={katex_error!r} notelint={ours!r}", file=sys.stderr)
+        line = f"  disagree: {tex!r} display={display} katex={katex_error!r} notelint={ours!r}"
+        print(line, file=sys.stderr)
+        FIGURES.append(line)
     assert len(formulas) >= 300
     assert 0 < valid < len(formulas)
     assert agreed >= 0.99 * len(formulas)
 
 
 def test_engine_katex_runs_real_katex_through_node(tmp_path: Path) -> None:
-    from conftest import run_notelint
+    from conftest import FIGURES, run_notelint
 
     package = katex_dir()
     (tmp_path / "notelint.toml").write_text('[math]\nengine = "katex"\n')
