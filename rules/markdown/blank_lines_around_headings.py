@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.diagnostics import Edit, Fix, Violation
+from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.markdown.lists import unclosed_fence_lines
+from notelint.rules.markdown.lists import missing_blank_lines, unclosed_fence_lines
 
 
 @rule(code="NL010", name="blank-lines-around-headings", family="markdown", severity="warning",
@@ -49,13 +49,4 @@ def blank_lines_around_headings(document: Document, options: None) -> Iterator[V
         if token.type != "heading_open" or token.level != 0 or token.map is None:
             continue
         first, last = token.map[0] + 1, token.map[1]
-        if first > document.body_start_line and document.line_text(first - 1).strip():
-            start = document.offset(first)
-            fix = None if first - 1 in open_fences else Fix.safe(
-                "Insert a blank line before the heading", Edit.insert(start, "\n"))
-            yield Violation(start, document.index.line_end(first), "No blank line before the heading", fix)
-        if last < document.line_count and document.line_text(last + 1).strip():
-            after = document.offset(last + 1)
-            fix = None if last in open_fences else Fix.safe(
-                "Insert a blank line after the heading", Edit.insert(after, "\n"))
-            yield Violation(document.offset(last), document.index.line_end(last), "No blank line after the heading", fix)
+        yield from missing_blank_lines(document, first, last, "heading", open_fences)

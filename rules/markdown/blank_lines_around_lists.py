@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from notelint.diagnostics import Edit, Fix, Violation
+from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.markdown.lists import last_content_line, unclosed_fence_lines
+from notelint.rules.markdown.lists import last_content_line, missing_blank_lines, unclosed_fence_lines
 
 
 @rule(code="NL011", name="blank-lines-around-lists", family="markdown", severity="warning",
@@ -53,13 +53,4 @@ def blank_lines_around_lists(document: Document, options: None) -> Iterator[Viol
             continue
         first = token.map[0] + 1
         last = last_content_line(document, first, token.map[1])
-        if first > document.body_start_line and document.line_text(first - 1).strip():
-            start = document.offset(first)
-            fix = None if first - 1 in open_fences else Fix.safe(
-                "Insert a blank line before the list", Edit.insert(start, "\n"))
-            yield Violation(start, document.index.line_end(first), "No blank line before the list", fix)
-        if last < document.line_count and document.line_text(last + 1).strip():
-            after = document.offset(last + 1)
-            fix = None if last in open_fences else Fix.safe(
-                "Insert a blank line after the list", Edit.insert(after, "\n"))
-            yield Violation(document.offset(last), document.index.line_end(last), "No blank line after the list", fix)
+        yield from missing_blank_lines(document, first, last, "list", open_fences)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from notelint.diagnostics import Edit
+from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 
 _MARKER = re.compile(r"(?P<indent> *)(?P<marker>[-+*]|\d{1,9}[.)])(?P<space> *)(?P<rest>.?)")
@@ -162,3 +162,22 @@ def unclosed_fence_lines(document: Document) -> frozenset[int]:
         if not closed:
             lines.update(range(span.first_line, span.last_line + 1))
     return frozenset(lines)
+
+
+def missing_blank_lines(
+    document: Document, first: int, last: int, what: str, open_fences: frozenset[int]
+) -> Iterator[Violation]:
+    """A block spanning lines ``first``..``last`` (1-based) wants a blank line before and after it.
+
+    The fix inserts one; there is none when the line before the insertion point is inside a code
+    fence that is never closed (the blank line would become code)."""
+    if first > document.body_start_line and document.line_text(first - 1).strip():
+        start = document.offset(first)
+        fix = None if first - 1 in open_fences else Fix.safe(f"Insert a blank line before the {what}",
+                                                             Edit.insert(start, "\n"))
+        yield Violation(start, document.index.line_end(first), f"No blank line before the {what}", fix)
+    if last < document.line_count and document.line_text(last + 1).strip():
+        after = document.offset(last + 1)
+        fix = None if last in open_fences else Fix.safe(f"Insert a blank line after the {what}",
+                                                        Edit.insert(after, "\n"))
+        yield Violation(document.offset(last), document.index.line_end(last), f"No blank line after the {what}", fix)
