@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, PrivateAttr, field_validator, model_validator
 
 from notelint.config import RuleOptions
 from notelint.document import Document
@@ -72,6 +72,20 @@ class FrontMatterOptions(RuleOptions):
                 raise ValueError("must look like 'package.module:Model' or 'path/to/file.py:Model'")
         return value
 
+    @model_validator(mode="after")
+    def _load_schema(self) -> FrontMatterOptions:
+        """Load the user's model once, when the options are resolved (rules never import files);
+        a schema that cannot be loaded is kept as an error for the schema rule to report."""
+        if self.schema_ is not None and self.config_root is not None:
+            try:
+                self._model = _load(self.schema_, self.config_root, upwards=False)
+            except SchemaError as error:
+                self._schema_error = error
+        return self
+
+    _model: type[BaseModel] | None = PrivateAttr(default=None)
+    _schema_error: SchemaError | None = PrivateAttr(default=None)
+
 
 class SchemaError(Exception):
     """A user's schema cannot be loaded."""
@@ -127,8 +141,10 @@ def model_for(document: Document, options: FrontMatterOptions) -> type[BaseModel
     folder upwards."""
     if options.schema_ is None:
         return NoteMeta
-    if options.config_root is not None:
-        return _load(options.schema_, options.config_root, upwards=False)
+    if options._schema_error is not None:
+        raise options._schema_error
+    if options._model is not None:
+        return options._model
     folder = str(Path(document.path).resolve().parent) if document.path and document.path != "-" else str(Path.cwd())
     return _load(options.schema_, folder)
 
