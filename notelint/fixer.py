@@ -81,7 +81,7 @@ def fix_document(
             break
         seen_texts.add(new_text)
         fixed_document = document.with_text(new_text)
-        problem = verify_pass(document, fixed_document, _applied_edits(applied, by_fix))
+        problem = _verify(document, fixed_document, _applied_edits(applied, by_fix))
         if problem is not None:
             # keep the original file: a wrong fix must never reach the disk
             return FixOutcome(original, lint(original), verification_error=problem)
@@ -91,6 +91,15 @@ def fix_document(
         result = lint(document)
         outcome.document, outcome.result = document, result
     return outcome
+
+
+def _verify(before: Document, after: Document, edits: list[AppliedEdit]) -> str | None:
+    """The verification's verdict; a verification that fails itself keeps the original too."""
+    try:
+        return verify_pass(before, after, edits)
+    except Exception as error:  # noqa: BLE001 - an unproven fix must not reach the disk
+        rules = ", ".join(sorted({item.rule for item in edits}))
+        return f"fixes by {rules} could not be verified ({type(error).__name__}: {error})"
 
 
 def _applied_edits(applied: Sequence[Fix], by_fix: dict[int, Finding]) -> list[AppliedEdit]:

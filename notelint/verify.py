@@ -1,19 +1,31 @@
-"""Fix verification: after a pass of fixes, re-parse and prove that code, math and front matter
-are unchanged except where a rule *about* them edited them.
+"""Fix verification: after a pass of fixes, re-parse and prove that the fixes changed only what
+they were meant to change.
+
+Three comparisons, each of the text before and after the pass:
+
+- protected content: code blocks, code spans, math and front matter are unchanged except where a
+  rule *about* them edited them (a rule of family ``markdown`` that re-indents a list may move a
+  code block, but may not change a byte of the code);
+- the block structure (:mod:`notelint.structure`): outside the zones the edits touched
+  (:mod:`notelint.zones`), every block is still there, of the same kind, in the same containers,
+  with the same text and inline structure;
+- the front matter as data (:mod:`notelint.front_matter_data`): every top-level entry an edit did
+  not reach holds the same YAML data, and the block still parses.
 
 mdformat compares rendered HTML, which cannot see math or front matter; notelint compares the
-protected content itself.  A rule of family ``markdown`` that re-indents a list may move a code
-block (its content is compared, not its indentation), but may not change a byte of the code.
+content and the structure themselves.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from notelint.diagnostics import Edit
 from notelint.document import Document
+from notelint.structure import Block, blocks_of
+from notelint.zones import Shift, Zone, zones
 
 _CONTINUATION_INDENT = re.compile(r"\n[ \t]*")
 
@@ -98,6 +110,15 @@ def _covering_edit(region: Region, ranges: list[tuple[int, int, AppliedEdit]]) -
 
 
 def verify_pass(before: Document, after: Document, edits: Sequence[AppliedEdit]) -> str | None:
+    """None when the pass changed only what its edits touched, else a one-line explanation."""
+    return (
+        _regions_problem(before, after, edits)
+        or _structure_problem(before, after, edits)
+        or _front_matter_problem(before, after, edits)
+    )
+
+
+def _regions_problem(before: Document, after: Document, edits: Sequence[AppliedEdit]) -> str | None:
     """None when the pass kept every protected region, else a one-line explanation.
 
     A region may be edited by a rule of the family that owns it, and removed or moved intact as a
@@ -139,3 +160,99 @@ def _blame(region: Region, ranges: list[tuple[int, int, AppliedEdit]], edits: Se
     if not culprits:
         culprits = sorted({item.rule for item in edits})
     return f"fixes by {', '.join(culprits)} {verb} a {region.kind} at line {region.line}"
+
+
+def _rules(edits: Sequence[AppliedEdit]) -> str:
+    return ", ".join(sorted({applied.rule for applied in edits}))
+
+
+def _outside(block: Block, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a block misses every closed interval of ``spans`` (sorted, not overlapping)."""
+    import bisect
+
+    position = bisect.bisect_right(spans, (block.end, float("inf")))
+    return position == 0 or spans[position - 1][1] < block.start
+
+
+def _structure_problem(before: Document, after: Document, edits: Sequence[AppliedEdit]) -> str | None:
+    """Every block outside the edited zones is unchanged, in the same place relative to the rest."""
+    old_blocks = blocks_of(before)
+    # an edit also reaches the block that ends on the line before it: deleting the blank line
+    # between two paragraphs joins them, inserting one at a line's start separates two blocks
+    reach = [(item.edit.start - 1, item.edit.end) for item in edits]
+    found = zones(reach, [(block.start, block.end) for block in old_blocks])
+    shift = Shift([(item.edit.start, item.edit.end, len(item.edit.content)) for item in edits])
+    old_spans = [(zone.start, zone.end) for zone in found]
+    new_spans = [(shift.before(zone.start), shift.through(zone.end)) for zone in found]
+    old = [block for block in old_blocks if _outside(block, old_spans)]
+    new = [block for block in blocks_of(after) if _outside(block, new_spans)]
+    for position in range(max(len(old), len(new))):
+        old_block = old[position] if position < len(old) else None
+        new_block = new[position] if position < len(new) else None
+        if old_block is not None and new_block is not None:
+            where = (shift.before(old_block.start), shift.before(old_block.end), old_block.signature)
+            if where == (new_block.start, new_block.end, new_block.signature):
+                continue
+        if old_block is not None and (new_block is None or shift.before(old_block.start) <= new_block.start):
+            zone = _nearest(found, old_block.start, lambda zone: (zone.start, zone.end))
+            what = f"the {old_block.label} at line {old_block.line}"
+        else:
+            assert new_block is not None
+            zone = _nearest(found, new_block.start, lambda zone: (shift.before(zone.start), shift.through(zone.end)))
+            what = f"a new {new_block.label} (line {new_block.line} after fixing)"
+        culprits = _rules([edits[index] for index in zone.edits]) if zone is not None else _rules(edits)
+        return f"fixes by {culprits} changed the note's structure outside their edits: {what}"
+    return None
+
+
+def _nearest(found: Sequence[Zone], offset: int, span: Callable[[Zone], tuple[int, int]]) -> Zone | None:
+    def distance(zone: Zone) -> int:
+        start, end = span(zone)
+        return 0 if start <= offset <= end else min(abs(offset - start), abs(offset - end))
+
+    return min(found, key=distance, default=None)
+
+
+def _front_matter_problem(before: Document, after: Document, edits: Sequence[AppliedEdit]) -> str | None:
+    """Every top-level front matter entry no edit reached holds the same data; the block still parses."""
+    front = before.front_matter
+    if front is None or not front.closed:
+        return None
+    touching = [item for item in edits if item.edit.start <= front.content_end and front.content_start <= item.edit.end]
+    if not touching:
+        return None
+    from notelint.front_matter_data import Entry, entries
+
+    old_entries = entries(front.raw)
+    if old_entries is None:
+        return None
+    culprits = _rules(touching)
+    new_front = after.front_matter
+    new_entries = entries(new_front.raw) if new_front is not None and new_front.closed else None
+    if new_front is None or new_entries is None:
+        return f"fixes by {culprits} made the front matter unreadable (it parsed before)"
+    old_edits = [(item.edit.start - front.content_start, item.edit.end - front.content_start) for item in edits]
+    new_edits = [(start - new_front.content_start, end - new_front.content_start) for start, end, _item in _mapped(edits)]
+
+    def touched(entry_list: list[Entry], edit_spans: list[tuple[int, int]]) -> set[object]:
+        return {
+            entry.key
+            for entry in entry_list
+            if any(start <= entry.end and entry.start <= end for start, end in edit_spans)
+        }
+
+    # an entry an edit reached on either side is left out on both (a deletion at the end of one
+    # entry touches the next one before the pass, and none after it)
+    reached = touched(old_entries, old_edits) | touched(new_entries, new_edits)
+    old_data = [(entry.key, entry.value) for entry in old_entries if entry.key not in reached]
+    new_data = [(entry.key, entry.value) for entry in new_entries if entry.key not in reached]
+    if old_data == new_data:
+        return None
+    differing = [old for old, new in zip(old_data, new_data) if old != new]
+    if differing:
+        changed = differing[0][0]
+    else:
+        longer = old_data if len(old_data) > len(new_data) else new_data
+        changed = longer[min(len(old_data), len(new_data))][0]
+    name = f"'{changed[1]}'" if isinstance(changed, tuple) and len(changed) == 2 else "an entry"
+    return f"fixes by {culprits} changed the front matter entry {name}, which their edits did not touch"

@@ -74,6 +74,21 @@ def test_glued_paragraph_without_fix_when_more_of_the_item_follows() -> None:
     assert fixed(before, "NL001", unsafe=True) == before
 
 
+@pytest.mark.parametrize(
+    "before",
+    [
+        "- an item.\nComment: `x\n===\nstill` text\n",  # a blank line would make 'Comment' a heading
+        "- an item.\nComment: b\n--\n",
+        "- an item.\n| a | b |\n|---|:-:|\n| ` | d |\n$`x`$\n",  # ... or a table of the lines
+    ],
+)
+def test_glued_paragraph_without_fix_when_a_blank_line_would_make_a_heading_or_table(before: str) -> None:
+    result = lint(Document("a.md", before), ruleset("NL001"))
+    [finding] = result.findings
+    assert (finding.line, finding.fix) == (2, None)
+    assert fixed(before, "NL001", unsafe=True) == before
+
+
 # NL002 doubled-list-marker -----------------------------------------------------------------------
 
 

@@ -66,3 +66,123 @@ def test_math_family_still_cannot_change_a_code_block(tmp_path: Path) -> None:
     result = run_notelint("--fix", note, cwd=tmp_path)
     assert result.returncode == 2
     assert "changed a code block at line 1" in result.stderr
+
+
+# -- the block structure and the front matter data outside the edits ------------------------------
+
+CARELESS_EDIT_RULE = '''
+from notelint.diagnostics import Edit, Fix, Violation
+from notelint.rule import rule
+
+
+@rule(code="XV002", name="careless-edit", family="{family}", fixable=True)
+def careless_edit(document, options):
+    """## What it does
+    Replaces 'teh' with 'the' and makes one more edit somewhere else (a careless rule)."""
+    start = document.text.find("teh")
+    if start != -1:
+        extra = Edit({extra_start}, {extra_end}, {extra_content!r})
+        yield Violation(start, start + 3, "teh", Fix.safe("the", Edit(start, start + 3, "the"), extra))
+'''
+
+
+def careless(tmp_path: Path, family: str, text: str, extra: tuple[str, str]) -> tuple[Path, bytes]:
+    """A note and a rule whose fix also replaces the first ``extra[0]`` after 'teh' with ``extra[1]``."""
+    target, replacement = extra
+    start = text.index(target, text.index("teh") + 3)
+    rule = CARELESS_EDIT_RULE.format(
+        family=family, extra_start=start, extra_end=start + len(target), extra_content=replacement
+    )
+    (tmp_path / "careless.py").write_text(rule)
+    (tmp_path / "notelint.toml").write_text('plugins = ["careless.py"]\nselect = ["XV002"]\n')
+    note = tmp_path / "a.md"
+    note.write_bytes(text.encode())
+    return note, note.read_bytes()
+
+
+STRUCTURE_CASES = {
+    # a blank line between two items makes the whole list loose: every item's paragraph changes
+    "loosened list": (
+        "- one\n- teh two\n- three\n- four\n",
+        ("- four", "\n- four"),
+        "the paragraph in bullet list > list item at line 1",
+    ),
+    # '1.' becoming '1)' on the middle item splits the list: the item below it starts a third list
+    "split list": (
+        "1. teh one\n1. two\n1. three\n",
+        ("1. two", "1) two"),
+        "the list item in ordered list at line 3",
+    ),
+    # a link reference definition turns bracketed text far away into a link
+    "new reference": (
+        "Say [teh word] here.\n\nA paragraph.\n\nAnd [tool] there.\n",
+        ("A paragraph.", "[tool]: https://example.org\n\nA paragraph."),
+        "the text in paragraph at line 5",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(STRUCTURE_CASES))
+def test_a_fix_that_changes_the_structure_outside_its_edits_is_refused(tmp_path: Path, case: str) -> None:
+    text, extra, where = STRUCTURE_CASES[case]
+    note, before = careless(tmp_path, "markdown", text, extra)
+    result = run_notelint("--fix", note, cwd=tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "internal error: fixes by XV002 (careless-edit) changed the note's structure outside their edits" in result.stderr
+    assert where in result.stderr
+    assert "the file was left unchanged" in result.stderr
+    assert note.read_bytes() == before
+
+
+def test_a_fix_that_keeps_the_structure_around_it_is_applied(tmp_path: Path) -> None:
+    text = "- one\n- teh two\n- three\n\nA paragraph.\n"
+    note, _before = careless(tmp_path, "markdown", text, ("three", "third"))
+    result = run_notelint("--fix", note, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert note.read_text() == "- one\n- the two\n- third\n\nA paragraph.\n"
+
+
+FRONT = "---\ntitle: teh talk\nbase: &when 2024-07-22\ndate: *when\ntags: [ml]\n---\nBody.\n"
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        # an edit to an anchored value changes the entry that repeats it through an alias
+        (("2024-07-22", "2024-07-23"), "changed the front matter entry 'date', which their edits did not touch"),
+        # an edit that leaves the block unparsable
+        (("[ml]", "[ml"), "made the front matter unreadable (it parsed before)"),
+    ],
+)
+def test_a_front_matter_fix_must_keep_the_other_entries_data(
+    tmp_path: Path, extra: tuple[str, str], message: str
+) -> None:
+    note, before = careless(tmp_path, "frontmatter", FRONT, extra)
+    result = run_notelint("--fix", note, cwd=tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"internal error: fixes by XV002 (careless-edit) {message}" in result.stderr
+    assert note.read_bytes() == before
+
+
+def test_a_front_matter_fix_may_change_the_entries_it_touches(tmp_path: Path) -> None:
+    note, _before = careless(tmp_path, "frontmatter", FRONT, ("[ml]", "[ml, audio]"))
+    result = run_notelint("--fix", note, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert note.read_text() == FRONT.replace("teh", "the").replace("[ml]", "[ml, audio]")
+
+
+def test_verify_pass_through_functions() -> None:
+    from notelint.diagnostics import Edit
+    from notelint.document import Document
+    from notelint.verify import AppliedEdit, verify_pass
+
+    before = Document("a.md", "# Day\n\n- teh one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n")
+    typo = AppliedEdit(Edit(10, 13, "the"), "typos", "NL500 (known-misspelling)")
+    assert verify_pass(before, before.with_text(before.text.replace("teh", "the")), [typo]) is None
+    # the same edit, but the table lost a column somewhere the edit never reached
+    broken = before.text.replace("teh", "the").replace("| c | d |", "| c |")
+    problem = verify_pass(before, before.with_text(broken), [typo])
+    assert problem == (
+        "fixes by NL500 (known-misspelling) changed the note's structure outside their edits: "
+        "the table body in table at line 8"
+    )

@@ -12,6 +12,11 @@ from notelint.rules.markdown.lists import list_items
 
 _LABEL = re.compile(r"^\S{1,30}(?: \S+){0,2}: ")
 _SENTENCE_END = (".", "!", "?", "…", ":", ")")
+# a line of = or - under the glued lines is plain text while they are lazy list content, but
+# would turn them into a heading once a blank line makes them a paragraph of their own
+# (a table's delimiter row likewise would make a table of them)
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$|^[ \t]*\|[ \t]*:?-+:?[ \t]*$")
 _CLOSING = frozenset({"list_item_close", "bullet_list_close", "ordered_list_close"})
 
 
@@ -43,8 +48,9 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
     (`Comment:`, `Problem:`) or the item above ends a sentence; otherwise it is unsafe, because the
     author may have meant a wrapped item (then indent the line instead). A line indented into the
     list is taken as a deliberate continuation and not reported. When more of the list follows the
-    glued paragraph inside the same item, a blank line would move that content too: the finding
-    then has no fix.
+    glued paragraph inside the same item, a blank line would move that content too, and when a
+    line of `=` or `-` (or a table's delimiter row) follows the glued line, a blank line would
+    make a heading (or a table) of it: the finding then has no fix.
     """
     tokens = document.tokens
     position_of = {id(token): index for index, token in enumerate(tokens)}
@@ -66,7 +72,11 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
             fix = None
             # a code span that runs across the line break would be cut in two by a blank line
             inside_code = document.in_code_span(start - 1)
-            if not inside_code and _nothing_follows(tokens, position_of[id(token)] + 3, root.token.level):
+            underlined = any(
+                _SETEXT_UNDERLINE.match(below) or _TABLE_DELIMITER.match(below)
+                for below in map(document.line_text, range(line + 1, token.map[1] + 1))
+            )
+            if not inside_code and not underlined and _nothing_follows(tokens, position_of[id(token)] + 3, root.token.level):
                 previous = document.line_text(line - 1).rstrip()
                 edit = Edit.insert(start, "\n")
                 title = "Insert a blank line before it"
