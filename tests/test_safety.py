@@ -160,10 +160,13 @@ def test_odd_files_are_checked_one_by_one(tmp_path: Path) -> None:
         "deep-lists.md": "".join("  " * depth + "- x\n" for depth in range(5000)).encode(),
         "nul.md": b"# x\x00\n",
         "latin1.md": b"# Gr\xfc\xdfe\n",
+        "invalid-yaml.md": b"---\ntitle: [\n---\n# Montag\n\nText.\n",
+        "duplicate-keys.md": b"---\ntitle: a\ntags: [x]\ntitle: b\ndate: 2024-01-01\n---\n# Montag\n\nText. \n",
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
-    result = run_notelint("--fix", ".", cwd=tmp_path)
+    (tmp_path / "crlf.md").chmod(0o640)
+    result = run_notelint("--fix", "--output-format", "concise", ".", cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
@@ -173,6 +176,15 @@ def test_odd_files_are_checked_one_by_one(tmp_path: Path) -> None:
     assert (tmp_path / "nul.md").read_bytes() == files["nul.md"]
     assert (tmp_path / "latin1.md").read_bytes() == files["latin1.md"]
     assert (tmp_path / "empty.md").read_bytes() == b""
+    assert (tmp_path / "crlf.md").stat().st_mode & 0o777 == 0o640
+    # front matter the frontmatter rules cannot read is reported and left as it is
+    assert "invalid-yaml.md:3:1: NL102 Invalid YAML in the front matter" in result.stdout
+    assert (tmp_path / "invalid-yaml.md").read_bytes() == files["invalid-yaml.md"]
+    assert "duplicate-keys.md:4:1: NL103 Duplicate key `title` (first on line 2)" in result.stdout
+    assert (tmp_path / "duplicate-keys.md").read_bytes() == files["duplicate-keys.md"].replace(b". \n", b".\n")
+    for deep in ("deep-quotes.md", "deep-lists.md"):  # checked without a finding, left as they are
+        assert (tmp_path / deep).read_bytes() == files[deep]
+        assert deep not in result.stdout
 
 
 def test_a_five_megabyte_note(tmp_path: Path) -> None:
