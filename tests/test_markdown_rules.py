@@ -80,9 +80,11 @@ def test_glued_paragraph_without_fix_when_more_of_the_item_follows() -> None:
         "- an item.\nComment: `x\n===\nstill` text\n",  # a blank line would make 'Comment' a heading
         "- an item.\nComment: b\n--\n",
         "- an item.\n| a | b |\n|---|:-:|\n| ` | d |\n$`x`$\n",  # ... or a table of the lines
+        "- an item that wraps\nonto the next line\n- the next item\n",  # ... or two lists of one
+        "- an item.\nBug Fixes\n---\n",  # the thematic break would become the heading's underline
     ],
 )
-def test_glued_paragraph_without_fix_when_a_blank_line_would_make_a_heading_or_table(before: str) -> None:
+def test_glued_paragraph_without_fix_when_a_blank_line_would_change_more(before: str) -> None:
     result = lint(Document("a.md", before), ruleset("NL001"))
     [finding] = result.findings
     assert (finding.line, finding.fix) == (2, None)

@@ -47,10 +47,11 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
     Inserts a blank line before the glued line. The fix is safe when the line starts with a label
     (`Comment:`, `Problem:`) or the item above ends a sentence; otherwise it is unsafe, because the
     author may have meant a wrapped item (then indent the line instead). A line indented into the
-    list is taken as a deliberate continuation and not reported. When more of the list follows the
-    glued paragraph inside the same item, a blank line would move that content too, and when a
-    line of `=` or `-` (or a table's delimiter row) follows the glued line, a blank line would
-    make a heading (or a table) of it: the finding then has no fix.
+    list is taken as a deliberate continuation and not reported. The finding has no fix when a
+    blank line would change more than the glued paragraph: when more of the list follows it (in
+    the same item, or further items that the blank line would split off into a second list), or
+    when a line of `=` or `-` or a table's delimiter row follows the glued line (a blank line
+    would make a heading or a table of them).
     """
     tokens = document.tokens
     position_of = {id(token): index for index, token in enumerate(tokens)}
@@ -74,7 +75,8 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
             inside_code = document.in_code_span(start - 1)
             underlined = any(
                 _SETEXT_UNDERLINE.match(below) or _TABLE_DELIMITER.match(below)
-                for below in map(document.line_text, range(line + 1, token.map[1] + 1))
+                # the glued lines and the line after them (`---` there is a thematic break now)
+                for below in map(document.line_text, range(line + 1, min(token.map[1] + 1, document.line_count) + 1))
             )
             if not inside_code and not underlined and _nothing_follows(tokens, position_of[id(token)] + 3, root.token.level):
                 previous = document.line_text(line - 1).rstrip()
@@ -101,10 +103,11 @@ def _first_lazy_line(document: Document, first: int, last: int, content_column: 
 
 
 def _nothing_follows(tokens: list[Token], index: int, root_level: int) -> bool:
-    """Whether only closing tokens follow, up to the end of the outermost list item: then a blank
-    line moves nothing but the glued paragraph out of the list."""
+    """Whether only closing tokens follow, up to the end of the outermost list: then a blank line
+    moves nothing but the glued paragraph out of the list (with more items below, it would also
+    split the list in two)."""
     for token in tokens[index:]:
-        if token.type == "list_item_close" and token.level == root_level:
+        if token.type in ("bullet_list_close", "ordered_list_close") and token.level == root_level - 1:
             return True
         if token.type not in _CLOSING:
             return False
