@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -21,6 +22,7 @@ Newline = Literal["\n", "\r\n"]
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _FRONT_MATTER_OPEN = "---"
 _FRONT_MATTER_CLOSE = ("---", "...")
+Derived = TypeVar("Derived")
 
 
 class DecodeError(ValueError):
@@ -161,10 +163,24 @@ class Document:
     newline: Newline = "\n"
     index: LineIndex = field(init=False)
     front_matter: FrontMatter | None = field(init=False)
+    _derived: dict[Hashable, Any] = field(init=False, default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.index = LineIndex(self.text)
         self.front_matter = find_front_matter(self.text, self.index)
+
+    def derived(self, compute: Callable[..., Derived], *arguments: Hashable) -> Derived:
+        """``compute(self, *arguments)``, computed once per document and shared by the rules that
+        need the same view of the note (its words, its formulas, its outline, its list items).
+
+        ``compute`` must be a pure function of the document and the arguments, and its callers must
+        not change what it returns (return tuples, or copy before changing)."""
+        key = (compute, arguments)
+        try:
+            return self._derived[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._derived[key] = compute(self, *arguments)
+            return value
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> Document:
@@ -236,9 +252,22 @@ class Document:
                 found.extend(code_spans(self.text, start, end))
         return tuple(found)
 
+    @cached_property
+    def _code_span_starts(self) -> tuple[list[int], list[int]]:
+        """The code spans sorted by start (each once), as starts and the largest end so far:
+        a binary search answers :meth:`in_code_span` without walking every span."""
+        starts: list[int] = []
+        reach: list[int] = []
+        for start, end in sorted(set(self.code_spans)):
+            starts.append(start)
+            reach.append(max(end, reach[-1]) if reach else end)
+        return starts, reach
+
     def in_code_span(self, offset: int) -> bool:
         """Whether an offset lies inside an inline code span (not on its first backtick)."""
-        return any(start < offset < end for start, end in self.code_spans)
+        starts, reach = self._code_span_starts
+        before = bisect.bisect_left(starts, offset)  # spans with start < offset
+        return before > 0 and reach[before - 1] > offset
 
     @cached_property
     def front_matter_lines(self) -> frozenset[int]:
