@@ -69,7 +69,9 @@ class LineIndex:
 
     def offset(self, line: int, column: int = 1) -> int:
         """Offset of a 1-based line and column (clamped to the text)."""
-        row = max(0, min(line - 1, len(self._starts) - 1))
+        row = line - 1
+        if not 0 <= row < len(self._starts):
+            row = max(0, min(row, len(self._starts) - 1))
         return min(self._starts[row] + column - 1, len(self._text))
 
     def line_start(self, line: int) -> int:
@@ -82,6 +84,9 @@ class LineIndex:
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line without its line break."""
+        row = line - 1
+        if 0 <= row < len(self._starts):  # (as many starts as ends)
+            return self._text[self._starts[row] : self._ends[row]]
         return self._text[self.line_start(line) : self.line_end(line)]
 
 
