@@ -11,8 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,6 +113,8 @@ class Cache:
             gitignore = self.folder / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text("# Automatically created by notelint.\n*\n")
+            import tempfile
+
             for settings_key in self._dirty:
                 handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
@@ -128,6 +128,8 @@ class Cache:
 def clean(folder: Path) -> bool:
     """Remove the cache folder; True when there was one."""
     if folder.is_dir():
+        import shutil
+
         shutil.rmtree(folder)
         return True
     return False

@@ -7,17 +7,13 @@ sized to the cores when there are enough of them, and reported in the order they
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -209,6 +205,9 @@ class Runner:
                 self.ruleset_for(path)
             except (ConfigError, PluginError):
                 pass
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
         chunk = max(1, len(work) // (jobs * 4))
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_init_worker,
                                  initargs=(self,)) as pool:
@@ -351,6 +350,8 @@ def _strings(value: Any) -> list[str]:
 
 
 def unified_diff(display: str, before: str, after: str) -> str:
+    import difflib
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
@@ -365,6 +366,8 @@ def write_atomically(path: Path, data: bytes) -> None:
 
     A symlink is followed: its target is rewritten, the link stays.  A read-only file is refused.
     """
+    import tempfile
+
     target = Path(os.path.realpath(path))
     mode = stat.S_IMODE(target.stat().st_mode)
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):

@@ -101,6 +101,24 @@ def test_warm_run_imports_no_parser_no_pydantic_no_rules(write_note, tmp_path: P
     assert imports() == "1 []"  # warm: answered from the cache
 
 
+def test_one_note_check_leaves_out_what_it_does_not_need(tmp_path: Path) -> None:
+    """The start-up budget of ``notelint check one-note.md`` (no timing: which modules are loaded).
+    Day names come from the stored table (rules/days/day_names.json), not from Babel's locale data;
+    the process pool, the diff and the cache's file helpers are only loaded when used."""
+    (tmp_path / "note.md").write_text((FIXTURES / "icml-2024.md").read_text(encoding="utf-8"), encoding="utf-8")
+    probe = (
+        "import sys, io, contextlib\n"
+        "from notelint.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    code = main(['check', '--no-cache', 'note.md'])\n"
+        "left_out = ('babel', 'concurrent.futures', 'multiprocessing', 'difflib')\n"
+        "print(code, sorted(m for m in left_out if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-P", "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "1 []"  # the seed has findings: the rules did run
+
+
 def test_clean_removes_the_cache(write_note, tmp_path: Path) -> None:
     write_note("a.md", "text\n")
     assert run_notelint(".", cwd=tmp_path).returncode == 0
