@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,27 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def installed_plugins_stamp() -> str:
+    """Size and modification time of every installed distribution's ``entry_points.txt`` on
+    ``sys.path``: installing, upgrading or removing a plugin changes it (and so the cache key),
+    without importing importlib.metadata and reading every distribution's entry points."""
+    stamps: list[str] = []
+    for entry in sys.path:
+        folder = entry or "."
+        try:
+            with os.scandir(folder) as listing:
+                names = sorted(item.name for item in listing if item.name.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            continue
+        for name in names:
+            try:
+                info = os.stat(os.path.join(folder, name, "entry_points.txt"))
+            except OSError:
+                continue
+            stamps.append(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}")
+    return content_hash("\n".join(stamps).encode())
+
+
 def finding_to_json(finding: Finding) -> list[Any]:
     fix = None
     if finding.fix is not None:
@@ -46,15 +68,20 @@ def finding_to_json(finding: Finding) -> list[Any]:
     ]
 
 
+_APPLICABILITY = {member.value: member for member in Applicability}
+
+
 def finding_from_json(path: str, data: list[Any]) -> Finding:
     line, column, end_line, end_column, code, name, family, severity, message, fix_data, edit_reports = data
+    if fix_data is None and not edit_reports:  # most findings: no fix to rebuild
+        return Finding(path, line, column, end_line, end_column, code, name, family, severity, message)
     fix = None
     if fix_data is not None:
         applicability, fix_message, edits = fix_data
-        fix = Fix(fix_message, tuple(Edit(*edit) for edit in edits), Applicability(applicability))
+        fix = Fix(fix_message, tuple([Edit(*edit) for edit in edits]), _APPLICABILITY[applicability])
     return Finding(
         path, line, column, end_line, end_column, code, name, family, severity, message, fix,
-        tuple(EditReport(*report) for report in edit_reports),
+        tuple([EditReport(*report) for report in edit_reports]),
     )
 
 

@@ -13,16 +13,15 @@ import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from notelint import __version__
-from notelint.cache import Cache, content_hash
+from notelint.cache import Cache, content_hash, installed_plugins_stamp
 from notelint.config import Config, ConfigError, ConfigFinder, Selection
 from notelint.diagnostics import Finding
 from notelint.discovery import Target
-from notelint.registry import ENTRY_POINT_GROUP, PluginError
+from notelint.registry import PluginError
 
 if TYPE_CHECKING:
     from notelint.registry import Registry
@@ -104,7 +103,8 @@ class Runner:
     # -- cache keys ----------------------------------------------------------------------------
 
     def settings_key(self, path: Path) -> str:
-        config = self.finder.for_path(path)
+        """The cache key of a note's settings (``path``: a note found by discovery, not a folder)."""
+        config = self.finder.for_file(path)
         ignored = tuple(config.ignored_for(path))
         memo = (config.source, ignored)
         key = self._settings_keys.get(memo)
@@ -127,11 +127,7 @@ class Runner:
 
     def _entry_point_key(self) -> str:
         if self._entry_points is None:
-            points = sorted(
-                f"{point.name}={point.value}@{point.dist.version if point.dist else ''}"
-                for point in entry_points(group=ENTRY_POINT_GROUP)
-            )
-            self._entry_points = ";".join(points)
+            self._entry_points = installed_plugins_stamp()
         return self._entry_points
 
     # -- running -------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, run_notelint
+from test_plugins import TODO_RULE
 
 
 @pytest.fixture
@@ -117,6 +118,20 @@ def test_one_note_check_leaves_out_what_it_does_not_need(tmp_path: Path) -> None
     result = subprocess.run([sys.executable, "-P", "-c", probe], cwd=tmp_path, capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "1 []"  # the seed has findings: the rules did run
+
+
+def test_installing_an_entry_point_plugin_invalidates_the_cache(tmp_path: Path) -> None:
+    """The cache key covers installed plugins: a plugin installed after a cached run is run."""
+    note = tmp_path / "a.md"
+    note.write_text("TODO\n")
+    assert json.loads(run_notelint("--output-format", "json", note, cwd=tmp_path).stdout) == []  # cached
+    site = tmp_path / "site"
+    (site / "todo_plugin-1.0.dist-info").mkdir(parents=True)
+    (site / "todo_plugin.py").write_text(TODO_RULE)
+    (site / "todo_plugin-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: todo-plugin\nVersion: 1.0\n")
+    (site / "todo_plugin-1.0.dist-info" / "entry_points.txt").write_text("[notelint.rules]\ntodo = todo_plugin:no_todo\n")
+    result = run_notelint("--output-format", "json", note, cwd=tmp_path, env={"PYTHONPATH": str(site)})
+    assert [finding["code"] for finding in json.loads(result.stdout)] == ["XT001"], result.stderr
 
 
 def test_clean_removes_the_cache(write_note, tmp_path: Path) -> None:
