@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,23 +32,17 @@ def content_hash(data: bytes) -> str:
 
 
 def installed_plugins_stamp() -> str:
-    """Size and modification time of every installed distribution's ``entry_points.txt`` on
-    ``sys.path``: installing, upgrading or removing a plugin changes it (and so the cache key),
-    without importing importlib.metadata and reading every distribution's entry points."""
-    stamps: list[str] = []
-    for entry in sys.path:
-        folder = entry or "."
+    """Size and modification time of every installed distribution's ``entry_points.txt``:
+    installing, upgrading or removing a plugin changes it (and so the cache key)."""
+    from notelint.installed import entry_point_files
+
+    stamps = []
+    for path in entry_point_files():
         try:
-            with os.scandir(folder) as listing:
-                names = sorted(item.name for item in listing if item.name.endswith((".dist-info", ".egg-info")))
+            info = os.stat(path)
         except OSError:
             continue
-        for name in names:
-            try:
-                info = os.stat(os.path.join(folder, name, "entry_points.txt"))
-            except OSError:
-                continue
-            stamps.append(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}")
+        stamps.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
     return content_hash("\n".join(stamps).encode())
 
 

@@ -55,6 +55,10 @@ def builtin_rules() -> list[RuleLike]:
 
 def entry_point_rules() -> list[RuleLike]:
     found: list[RuleLike] = []
+    from notelint.installed import declares_group
+
+    if not declares_group(ENTRY_POINT_GROUP):
+        return found  # no plugin installed: importlib.metadata need not be loaded
     from importlib.metadata import entry_points
 
     for point in entry_points(group=ENTRY_POINT_GROUP):
