@@ -143,3 +143,30 @@ def test_clean_removes_the_cache(write_note, tmp_path: Path) -> None:
     assert result.returncode == 0 and "Removed" in result.stdout
     assert not (tmp_path / ".notelint_cache").exists()
     assert "No cache" in run_notelint("clean", cwd=tmp_path).stdout
+
+
+def test_cached_findings_come_back_whole(tmp_path: Path) -> None:
+    """The compact rows of the findings file (rule table, edit text stored once) lose nothing."""
+    from notelint.cache import Cache
+    from notelint.diagnostics import Edit, EditReport, Finding, Fix
+
+    fix = Fix.unsafe("Replace", Edit(3, 5, "ab"), Edit(9, 9, "\n"))
+    findings = [
+        Finding("a.md", 1, 4, 1, 6, "NL500", "known-misspelling", "typos", "error", "m1", fix,
+                (EditReport(1, 4, 1, 6, "ab"), EditReport(2, 1, 2, 1, "\n"))),
+        Finding("a.md", 2, 1, 2, 3, "NL001", "glued-paragraph", "markdown", "warning", "m2"),
+        # a report whose text is not its edit's (not written by notelint itself, but kept)
+        Finding("a.md", 3, 1, 3, 2, "NL500", "known-misspelling", "typos", "error", "m3", fix,
+                (EditReport(3, 1, 3, 2, "other"),)),
+    ]
+    writer = Cache(tmp_path)
+    writer.put("settings", "content", findings)
+    writer.save()
+    again = Cache(tmp_path).get("settings", "content", "b.md")
+    assert again is not None
+    expected = [(f.code, f.name, f.family, f.severity, f.message, f.fix, f.fix_edits, f.line, f.end_column)
+                for f in findings]
+    assert [(f.code, f.name, f.family, f.severity, f.message, f.fix, f.fix_edits, f.line, f.end_column)
+            for f in again] == expected
+    assert {f.path for f in again} == {"b.md"}
+    assert Cache(tmp_path).get("settings", "other content", "b.md") is None
