@@ -7,6 +7,7 @@ sized to the cores when there are enough of them, and reported in the order they
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -192,8 +193,10 @@ class Runner:
         work = [(target.path, target.display, data) for _, target, data in pending]
         jobs = self.options.jobs or os.cpu_count() or 1
         if jobs < 2 or len(work) < POOL_THRESHOLD:
-            for item in work:
+            for number, item in enumerate(work):
                 yield self.check_and_write(*item)
+                if number == 0 and len(work) > 1:
+                    _freeze_heap()  # the first note loaded the rules and their data
             return
         # Resolve rule sets before forking, so workers inherit them instead of each loading them.
         for path, _, _ in work:
@@ -203,6 +206,8 @@ class Runner:
                 pass
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
+
+        _freeze_heap()  # before the fork: workers inherit it without scanning (or copying) it
 
         chunk = max(1, len(work) // (jobs * 4))
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_init_worker,
@@ -270,6 +275,7 @@ class Runner:
 # -- the worker side of the pool (one Runner per worker process, inherited through fork) ----------
 
 _worker_runner: list[Runner] = []
+_worker_heap_frozen: list[bool] = []
 
 
 def _init_worker(runner: Runner) -> None:
@@ -277,7 +283,19 @@ def _init_worker(runner: Runner) -> None:
 
 
 def _check_in_worker(item: tuple[Path, str, bytes]) -> FileReport:
-    return _worker_runner[0].check_and_write(*item)
+    report = _worker_runner[0].check_and_write(*item)
+    if not _worker_heap_frozen:  # after the worker's first note (it loaded the rules' data)
+        _freeze_heap()
+        _worker_heap_frozen.append(True)
+    return report
+
+
+def _freeze_heap() -> None:
+    """Move every object alive now (modules, rules, their word data) out of the garbage
+    collector's view, so that its collections during a run only scan what the checks allocate:
+    scanning the whole imported heap again and again cost about a sixth of a run.  Only speed
+    changes (a command-line run ends after checking; the server does not call this)."""
+    gc.freeze()
 
 
 # -- helpers ----------------------------------------------------------------------------------------
