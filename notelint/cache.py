@@ -190,7 +190,7 @@ class Cache:
             for settings_key in self._dirty:
                 handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    json.dump(self._loaded[settings_key], stream, separators=(",", ":"))
+                    stream.write(json.dumps(self._loaded[settings_key], separators=(",", ":")))  # C encoder
                 os.replace(temporary, folder / f"{settings_key}.json")
         except OSError:
             pass  # a cache that cannot be written only costs speed
