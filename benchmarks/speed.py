@@ -65,9 +65,10 @@ def main() -> int:
     notelint = [sys.executable, "-P", "-m", "notelint", "check"]
     # pip compiles an installed package's modules to bytecode; an editable checkout under
     # PYTHONDONTWRITEBYTECODE=1 would otherwise compile notelint's sources on every run.
-    import notelint
+    from importlib.util import find_spec
 
-    package = Path(notelint.__file__).resolve().parent
+    spec = find_spec("notelint")
+    package = Path(spec.origin).resolve().parent if spec and spec.origin else REPO / "notelint"
     rules = (package / "rules") if (package / "rules").is_dir() else REPO / "rules"
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package), str(rules)], capture_output=True,
                    check=False)
