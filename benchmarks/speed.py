@@ -20,7 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
 
 
 def build_corpus(folder: Path, count: int) -> None:
@@ -62,6 +63,16 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     notelint = [sys.executable, "-P", "-m", "notelint", "check"]
+    # pip compiles an installed package's modules to bytecode; an editable checkout under
+    # PYTHONDONTWRITEBYTECODE=1 would otherwise compile notelint's sources on every run.
+    from importlib.util import find_spec
+
+    spec = find_spec("notelint")
+    package = Path(spec.origin).resolve().parent if spec and spec.origin else REPO / "notelint"
+    rules = (package / "rules") if (package / "rules").is_dir() else REPO / "rules"
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package), str(rules)], capture_output=True,
+                   check=False)
+    print(f"load average at start: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
         corpus = root / "corpus"
@@ -94,12 +105,19 @@ def main() -> int:
             print(f"  warm / rumdl cold   {figures['notelint warm'] / figures['rumdl']:8.2f}x   (target <= 0.5)")
 
         single = timed([*notelint, "--no-cache", "note.md"], one, args.repeat, env)
-        print(f"one note, cold: notelint {single * 1000:.0f} ms")
+        configured = root / "configured"
+        configured.mkdir()
+        shutil.copy(FIXTURES / "icml-2024.md", configured / "note.md")
+        shutil.copy(REPO / "pyproject.toml", configured / "pyproject.toml")
+        with_config = timed([*notelint, "--no-cache", "note.md"], configured, args.repeat, env)
+        print(f"one note, cold: notelint {single * 1000:.0f} ms; with the repository's pyproject.toml "
+              f"{with_config * 1000:.0f} ms")
         if shutil.which("mdformat"):
             peer = timed(["mdformat", "--check", "note.md"], one, args.repeat)
             print(f"  mdformat --check {peer * 1000:.0f} ms; ratio {single / peer:.2f}x (target <= 0.5)")
         memory = peak_memory_mb([*notelint, "--no-cache", "."], corpus, env)
         print(f"peak memory (largest process), {args.notes} notes: {memory:.0f} MB (target < 200)")
+        print(f"load average at end: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
     return 0
 
 

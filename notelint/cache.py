@@ -11,8 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,31 +32,81 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def finding_to_json(finding: Finding) -> list[Any]:
+def installed_plugins_stamp() -> str:
+    """Size and modification time of every installed distribution's ``entry_points.txt``:
+    installing, upgrading or removing a plugin changes it (and so the cache key)."""
+    from notelint.installed import entry_point_files
+
+    stamps = []
+    for path in entry_point_files():
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        stamps.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
+    return content_hash("\n".join(stamps).encode())
+
+
+# Version of the layout of a findings file (a file in another layout is ignored).
+FORMAT = 2
+
+# A rule as a findings file stores it once: code, name, family, severity.
+RuleRow = tuple[str, str, str, str]
+
+
+def finding_to_json(finding: Finding, rule_index: Callable[[RuleRow], int]) -> list[Any]:
+    """A compact row: positions, the rule's index in the file's rule table, the message, the fix
+    and the positions of the fix's edits (their text is the edits' text, stored once)."""
     fix = None
-    if finding.fix is not None:
-        fix = [
-            finding.fix.applicability.value,
-            finding.fix.message,
-            [[edit.start, edit.end, edit.content] for edit in finding.fix.edits],
-        ]
-    return [
-        finding.line, finding.column, finding.end_line, finding.end_column, finding.code, finding.name,
-        finding.family, finding.severity, finding.message, fix,
-        [[e.line, e.column, e.end_line, e.end_column, e.content] for e in finding.fix_edits],
+    reports: list[list[Any]] = [
+        [e.line, e.column, e.end_line, e.end_column, e.content] for e in finding.fix_edits
     ]
+    if finding.fix is not None:
+        edits = finding.fix.edits
+        fix = [finding.fix.applicability.value, finding.fix.message, [[e.start, e.end, e.content] for e in edits]]
+        if len(edits) == len(reports) and all(edit.content == report[4] for edit, report in zip(edits, reports)):
+            reports = [report[:4] for report in reports]
+    rule = rule_index((finding.code, finding.name, finding.family, finding.severity))
+    return [finding.line, finding.column, finding.end_line, finding.end_column, rule, finding.message, fix, reports]
 
 
-def finding_from_json(path: str, data: list[Any]) -> Finding:
-    line, column, end_line, end_column, code, name, family, severity, message, fix_data, edit_reports = data
+_APPLICABILITY = {member.value: member for member in Applicability}
+
+
+def finding_from_json(path: str, data: list[Any], rules: Sequence[RuleRow]) -> Finding:
+    line, column, end_line, end_column, rule, message, fix_data, reports = data
+    code, name, family, severity = rules[rule]
+    if fix_data is None and not reports:  # no fix to rebuild
+        return Finding(path, line, column, end_line, end_column, code, name, family, severity, message)  # type: ignore[arg-type]
     fix = None
+    edit_rows: list[list[Any]] = []
     if fix_data is not None:
-        applicability, fix_message, edits = fix_data
-        fix = Fix(fix_message, tuple(Edit(*edit) for edit in edits), Applicability(applicability))
+        applicability, fix_message, edit_rows = fix_data
+        fix = Fix(fix_message, tuple([Edit(*edit) for edit in edit_rows]), _APPLICABILITY[applicability])
     return Finding(
-        path, line, column, end_line, end_column, code, name, family, severity, message, fix,
-        tuple(EditReport(*report) for report in edit_reports),
+        path, line, column, end_line, end_column, code, name, family, severity, message, fix,  # type: ignore[arg-type]
+        tuple([
+            EditReport(*report) if len(report) == 5 else EditReport(*report, edit_rows[index][2])
+            for index, report in enumerate(reports)
+        ]),
     )
+
+
+def _load_without_collecting(text: str) -> Any:
+    """``json.loads`` of a findings file with the garbage collector paused, its result then moved
+    out of the collector's view (``gc.freeze``): it lives until the run ends and holds no cycles,
+    yet building it triggered hundreds of collections that rescanned it (a third of a warm run)."""
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        data = json.loads(text)
+    finally:
+        if was_enabled:
+            gc.enable()
+    gc.freeze()
+    return data
 
 
 @dataclass
@@ -65,7 +114,8 @@ class Cache:
     """Reads each settings key's file once, writes the changed ones at the end of a run."""
 
     folder: Path
-    _loaded: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    _loaded: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _rules: dict[str, list[RuleRow]] = field(default_factory=dict)
     _dirty: set[str] = field(default_factory=set)
 
     @property
@@ -88,24 +138,44 @@ class Cache:
 
     # -- findings ------------------------------------------------------------------------------
 
-    def _entries(self, settings_key: str) -> dict[str, list[Any]]:
+    def _entries(self, settings_key: str) -> dict[str, Any]:
+        """The findings file of a settings key: ``rules`` (the rule table) and ``files`` (rows per
+        content hash)."""
         entries = self._loaded.get(settings_key)
         if entries is None:
             try:
-                entries = json.loads((self.root / "findings" / f"{settings_key}.json").read_text("utf-8"))
+                entries = _load_without_collecting((self.root / "findings" / f"{settings_key}.json").read_text("utf-8"))
             except (OSError, ValueError):
-                entries = {}
+                entries = None
+            if not isinstance(entries, dict) or entries.get("format") != FORMAT:
+                entries = {"format": FORMAT, "rules": [], "files": {}}
             self._loaded[settings_key] = entries
         return entries
 
+    def _rule_rows(self, settings_key: str) -> list[RuleRow]:
+        rows = self._rules.get(settings_key)
+        if rows is None:
+            rows = self._rules[settings_key] = [tuple(rule) for rule in self._entries(settings_key)["rules"]]  # type: ignore[misc]
+        return rows
+
     def get(self, settings_key: str, file_key: str, path: str) -> list[Finding] | None:
-        stored = self._entries(settings_key).get(file_key)
+        stored = self._entries(settings_key)["files"].get(file_key)
         if stored is None:
             return None
-        return [finding_from_json(path, item) for item in stored]
+        rules = self._rule_rows(settings_key)
+        return [finding_from_json(path, item, rules) for item in stored]
 
     def put(self, settings_key: str, file_key: str, findings: list[Finding]) -> None:
-        self._entries(settings_key)[file_key] = [finding_to_json(finding) for finding in findings]
+        entries = self._entries(settings_key)
+        rules = self._rule_rows(settings_key)
+
+        def rule_index(rule: RuleRow) -> int:
+            if rule not in rules:
+                rules.append(rule)
+                entries["rules"].append(list(rule))
+            return rules.index(rule)
+
+        entries["files"][file_key] = [finding_to_json(finding, rule_index) for finding in findings]
         self._dirty.add(settings_key)
 
     def save(self) -> None:
@@ -115,10 +185,12 @@ class Cache:
             gitignore = self.folder / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text("# Automatically created by notelint.\n*\n")
+            if self._dirty:
+                import tempfile
             for settings_key in self._dirty:
                 handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    json.dump(self._loaded[settings_key], stream, separators=(",", ":"))
+                    stream.write(json.dumps(self._loaded[settings_key], separators=(",", ":")))  # C encoder
                 os.replace(temporary, folder / f"{settings_key}.json")
         except OSError:
             pass  # a cache that cannot be written only costs speed
@@ -128,6 +200,8 @@ class Cache:
 def clean(folder: Path) -> bool:
     """Remove the cache folder; True when there was one."""
     if folder.is_dir():
+        import shutil
+
         shutil.rmtree(folder)
         return True
     return False

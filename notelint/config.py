@@ -106,10 +106,14 @@ class Config:
         return os.path.abspath(self.root)
 
     def is_excluded(self, path: Path) -> bool:
+        if not self.settings.exclude:
+            return False
         relative = self.relative(path)
         return relative is not None and matches_any(relative, self.settings.exclude)
 
     def ignored_for(self, path: Path) -> list[str]:
+        if not self.settings.per_file_ignores:
+            return []
         relative = self.relative(path)
         if relative is None:
             return []
@@ -219,6 +223,12 @@ class ConfigFinder:
         if self._explicit_config is not None:
             return self._explicit_config
         return self.for_folder(Path(os.path.dirname(os.path.abspath(path))) if not path.is_dir() else path)
+
+    def for_file(self, path: Path) -> Config:
+        """:meth:`for_path` for a path known not to be a folder (a discovered note): no ``stat``."""
+        if self._explicit_config is not None:
+            return self._explicit_config
+        return self.for_folder(Path(os.path.dirname(os.path.abspath(path))))
 
     def for_folder(self, folder: Path) -> Config:
         if self._explicit_config is not None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -21,6 +22,7 @@ Newline = Literal["\n", "\r\n"]
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _FRONT_MATTER_OPEN = "---"
 _FRONT_MATTER_CLOSE = ("---", "...")
+Derived = TypeVar("Derived")
 
 
 class DecodeError(ValueError):
@@ -67,7 +69,9 @@ class LineIndex:
 
     def offset(self, line: int, column: int = 1) -> int:
         """Offset of a 1-based line and column (clamped to the text)."""
-        row = max(0, min(line - 1, len(self._starts) - 1))
+        row = line - 1
+        if not 0 <= row < len(self._starts):
+            row = max(0, min(row, len(self._starts) - 1))
         return min(self._starts[row] + column - 1, len(self._text))
 
     def line_start(self, line: int) -> int:
@@ -80,6 +84,9 @@ class LineIndex:
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line without its line break."""
+        row = line - 1
+        if 0 <= row < len(self._starts):  # (as many starts as ends)
+            return self._text[self._starts[row] : self._ends[row]]
         return self._text[self.line_start(line) : self.line_end(line)]
 
 
@@ -161,10 +168,24 @@ class Document:
     newline: Newline = "\n"
     index: LineIndex = field(init=False)
     front_matter: FrontMatter | None = field(init=False)
+    _derived: dict[Hashable, Any] = field(init=False, default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.index = LineIndex(self.text)
         self.front_matter = find_front_matter(self.text, self.index)
+
+    def derived(self, compute: Callable[..., Derived], *arguments: Hashable) -> Derived:
+        """``compute(self, *arguments)``, computed once per document and shared by the rules that
+        need the same view of the note (its words, its formulas, its outline, its list items).
+
+        ``compute`` must be a pure function of the document and the arguments, and its callers must
+        not change what it returns (return tuples, or copy before changing)."""
+        key = (compute, arguments)
+        try:
+            return self._derived[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._derived[key] = compute(self, *arguments)
+            return value
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> Document:
@@ -236,9 +257,22 @@ class Document:
                 found.extend(code_spans(self.text, start, end))
         return tuple(found)
 
+    @cached_property
+    def _code_span_starts(self) -> tuple[list[int], list[int]]:
+        """The code spans sorted by start (each once), as starts and the largest end so far:
+        a binary search answers :meth:`in_code_span` without walking every span."""
+        starts: list[int] = []
+        reach: list[int] = []
+        for start, end in sorted(set(self.code_spans)):
+            starts.append(start)
+            reach.append(max(end, reach[-1]) if reach else end)
+        return starts, reach
+
     def in_code_span(self, offset: int) -> bool:
         """Whether an offset lies inside an inline code span (not on its first backtick)."""
-        return any(start < offset < end for start, end in self.code_spans)
+        starts, reach = self._code_span_starts
+        before = bisect.bisect_left(starts, offset)  # spans with start < offset
+        return before > 0 and reach[before - 1] > offset
 
     @cached_property
     def front_matter_lines(self) -> frozenset[int]:

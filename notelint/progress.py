@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Mapping
 from typing import TextIO
@@ -42,6 +41,8 @@ class ProgressBar:
             self._draw()
 
     def line(self) -> str:
+        import shutil
+
         columns = shutil.get_terminal_size((80, 24)).columns
         counter = f" {self.done}/{self.total} {self.label}"
         width = max(10, min(40, columns - len(counter) - 3))

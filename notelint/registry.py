@@ -10,7 +10,6 @@ import importlib.util
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 
@@ -56,6 +55,12 @@ def builtin_rules() -> list[RuleLike]:
 
 def entry_point_rules() -> list[RuleLike]:
     found: list[RuleLike] = []
+    from notelint.installed import declares_group
+
+    if not declares_group(ENTRY_POINT_GROUP):
+        return found  # no plugin installed: importlib.metadata need not be loaded
+    from importlib.metadata import entry_points
+
     for point in entry_points(group=ENTRY_POINT_GROUP):
         origin = f"entry point {point.name!r} ({point.value})"
         try:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, run_notelint
+from test_plugins import TODO_RULE
 
 
 @pytest.fixture
@@ -101,6 +102,38 @@ def test_warm_run_imports_no_parser_no_pydantic_no_rules(write_note, tmp_path: P
     assert imports() == "1 []"  # warm: answered from the cache
 
 
+def test_one_note_check_leaves_out_what_it_does_not_need(tmp_path: Path) -> None:
+    """The start-up budget of ``notelint check one-note.md`` (no timing: which modules are loaded).
+    Day names come from the stored table (rules/days/day_names.json), not from Babel's locale data;
+    the process pool, the diff and the cache's file helpers are only loaded when used."""
+    (tmp_path / "note.md").write_text((FIXTURES / "icml-2024.md").read_text(encoding="utf-8"), encoding="utf-8")
+    probe = (
+        "import sys, io, contextlib\n"
+        "from notelint.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    code = main(['check', '--no-cache', 'note.md'])\n"
+        "left_out = ('babel', 'concurrent.futures', 'multiprocessing', 'difflib')\n"
+        "print(code, sorted(m for m in left_out if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-P", "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "1 []"  # the seed has findings: the rules did run
+
+
+def test_installing_an_entry_point_plugin_invalidates_the_cache(tmp_path: Path) -> None:
+    """The cache key covers installed plugins: a plugin installed after a cached run is run."""
+    note = tmp_path / "a.md"
+    note.write_text("TODO\n")
+    assert json.loads(run_notelint("--output-format", "json", note, cwd=tmp_path).stdout) == []  # cached
+    site = tmp_path / "site"
+    (site / "todo_plugin-1.0.dist-info").mkdir(parents=True)
+    (site / "todo_plugin.py").write_text(TODO_RULE)
+    (site / "todo_plugin-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: todo-plugin\nVersion: 1.0\n")
+    (site / "todo_plugin-1.0.dist-info" / "entry_points.txt").write_text("[notelint.rules]\ntodo = todo_plugin:no_todo\n")
+    result = run_notelint("--output-format", "json", note, cwd=tmp_path, env={"PYTHONPATH": str(site)})
+    assert [finding["code"] for finding in json.loads(result.stdout)] == ["XT001"], result.stderr
+
+
 def test_clean_removes_the_cache(write_note, tmp_path: Path) -> None:
     write_note("a.md", "text\n")
     assert run_notelint(".", cwd=tmp_path).returncode == 0
@@ -110,3 +143,30 @@ def test_clean_removes_the_cache(write_note, tmp_path: Path) -> None:
     assert result.returncode == 0 and "Removed" in result.stdout
     assert not (tmp_path / ".notelint_cache").exists()
     assert "No cache" in run_notelint("clean", cwd=tmp_path).stdout
+
+
+def test_cached_findings_come_back_whole(tmp_path: Path) -> None:
+    """The compact rows of the findings file (rule table, edit text stored once) lose nothing."""
+    from notelint.cache import Cache
+    from notelint.diagnostics import Edit, EditReport, Finding, Fix
+
+    fix = Fix.unsafe("Replace", Edit(3, 5, "ab"), Edit(9, 9, "\n"))
+    findings = [
+        Finding("a.md", 1, 4, 1, 6, "NL500", "known-misspelling", "typos", "error", "m1", fix,
+                (EditReport(1, 4, 1, 6, "ab"), EditReport(2, 1, 2, 1, "\n"))),
+        Finding("a.md", 2, 1, 2, 3, "NL001", "glued-paragraph", "markdown", "warning", "m2"),
+        # a report whose text is not its edit's (not written by notelint itself, but kept)
+        Finding("a.md", 3, 1, 3, 2, "NL500", "known-misspelling", "typos", "error", "m3", fix,
+                (EditReport(3, 1, 3, 2, "other"),)),
+    ]
+    writer = Cache(tmp_path)
+    writer.put("settings", "content", findings)
+    writer.save()
+    again = Cache(tmp_path).get("settings", "content", "b.md")
+    assert again is not None
+    expected = [(f.code, f.name, f.family, f.severity, f.message, f.fix, f.fix_edits, f.line, f.end_column)
+                for f in findings]
+    assert [(f.code, f.name, f.family, f.severity, f.message, f.fix, f.fix_edits, f.line, f.end_column)
+            for f in again] == expected
+    assert {f.path for f in again} == {"b.md"}
+    assert Cache(tmp_path).get("settings", "other content", "b.md") is None

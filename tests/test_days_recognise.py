@@ -169,3 +169,22 @@ def test_a_day_followed_by_a_title(text: str, weekday: int, daypart: str | None,
 )
 def test_a_title_with_a_day_word_elsewhere_is_not_a_day(text: str) -> None:
     assert recognise_day(text) is None
+
+
+def test_stored_day_names_are_what_babel_says() -> None:
+    """rules/days/day_names.json (regenerate: python tools/extract_day_names.py) holds exactly the
+    vocabulary computed from the installed Babel, for every stored language."""
+    from notelint.rules.days.recognise import _stored_vocabularies, vocabulary_from_cldr, vocabulary_from_json
+
+    stored = _stored_vocabularies()
+    assert {"de", "en"} <= set(stored)
+    for language, data in stored.items():
+        assert vocabulary_from_json(language, data) == vocabulary_from_cldr(language), language
+
+
+def test_a_language_without_stored_names_comes_from_babel() -> None:
+    from notelint.rules.days.recognise import _stored_vocabularies, vocabulary, vocabulary_from_cldr
+
+    assert "fr" not in _stored_vocabularies()
+    assert vocabulary("fr") == vocabulary_from_cldr("fr")
+    assert vocabulary("fr").weekdays[0].lower() == "lundi"

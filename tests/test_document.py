@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from notelint.document import DecodeError, Document, LineIndex, Position
 
@@ -71,3 +73,28 @@ def test_code_spans_include_gitlab_math_and_respect_escapes() -> None:
 def test_code_lines_cover_fences_and_indented_code() -> None:
     document = Document("a.md", "text\n\n```math\nx\n```\n\n    code\n")
     assert document.code_lines == frozenset({3, 4, 5, 7})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "`", "``", "\n", "| x |", "- ", "$", "\n\n"]), max_size=60))
+def test_in_code_span_answers_as_a_walk_over_every_span_does(pieces: list[str]) -> None:
+    """The binary search behind ``in_code_span`` agrees with checking every code span."""
+    document = Document("a.md", "".join(pieces))
+    for offset in range(len(document.text) + 2):
+        expected = any(start < offset < end for start, end in document.code_spans)
+        assert document.in_code_span(offset) is expected, offset
+
+
+def test_derived_values_are_computed_once_per_document() -> None:
+    calls: list[str] = []
+
+    def first_line(document: Document, suffix: str) -> str:
+        calls.append(suffix)
+        return document.line_text(1) + suffix
+
+    document = Document("a.md", "# Title\n\ntext\n")
+    assert document.derived(first_line, "!") == "# Title!"
+    assert document.derived(first_line, "!") == "# Title!"
+    assert document.derived(first_line, "?") == "# Title?"
+    assert calls == ["!", "?"]
+    assert document.with_text("# Other\n").derived(first_line, "!") == "# Other!"  # a new text, a new value

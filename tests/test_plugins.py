@@ -115,3 +115,19 @@ def test_a_crashing_rule_is_an_internal_error_and_other_files_go_on(write_note, 
     assert "a.md: internal error in rule XT003 (crashing): RuntimeError: kaboom" in result.stderr
     assert (tmp_path / "a.md").read_text() == "boom \n"  # never fixed while a rule is broken
     assert (tmp_path / "b.md").read_text() == "fine\n"
+
+
+def test_whether_a_plugin_is_installed_is_read_from_entry_points_files(tmp_path: Path, monkeypatch) -> None:
+    """The registry asks importlib.metadata for plugins only when some entry_points.txt on
+    sys.path has a [notelint.rules] section (headers read as importlib.metadata reads them)."""
+    from notelint.installed import declares_group
+    from notelint.registry import ENTRY_POINT_GROUP
+
+    assert not declares_group(ENTRY_POINT_GROUP)  # this test environment has no plugin installed
+    info = tmp_path / "todo_plugin-1.0.dist-info"
+    info.mkdir()
+    (info / "entry_points.txt").write_text("[console_scripts]\ntodo = todo:main\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert not declares_group(ENTRY_POINT_GROUP)
+    (info / "entry_points.txt").write_text("[console_scripts]\ntodo = todo:main\n\n  [notelint.rules]  \ntodo = t:r\n")
+    assert declares_group(ENTRY_POINT_GROUP)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from notelint.rules.days.recognise import DayHeading, recognise_day, vocabulary
@@ -69,9 +70,14 @@ class DayHeadingAt:
 
 
 def day_headings(document: Document, options: DaysOptions | None) -> list[DayHeadingAt]:
-    """The day headings of the configured level, in document order (code spans excluded)."""
+    """The day headings of the configured level, in document order (code spans excluded); found
+    once per document and options for every ``days`` rule."""
     options = options or DEFAULT_OPTIONS
-    tag = f"h{options.level}"
+    return list(document.derived(_day_headings, options.level, options.language))
+
+
+def _day_headings(document: Document, level: int, language: str) -> tuple[DayHeadingAt, ...]:
+    tag = f"h{level}"
     found: list[DayHeadingAt] = []
     tokens = document.tokens
     for position, token in enumerate(tokens[:-1]):
@@ -88,12 +94,12 @@ def day_headings(document: Document, options: DaysOptions | None) -> list[DayHea
         )
         if column < 0:
             continue
-        day = recognise_day(content, options.language)
+        day = recognise_day(content, language)
         if day is None:
             continue
         start = document.offset(line, column + 1)
         found.append(DayHeadingAt(line, start, start + len(content), content, day))
-    return found
+    return tuple(found)
 
 
 def front_matter_date(document: Document) -> datetime.date | None:
@@ -101,11 +107,17 @@ def front_matter_date(document: Document) -> datetime.date | None:
     front = document.front_matter
     if front is None or not front.closed or "date" not in front.raw:
         return None
+    return _date_in_yaml(front.raw)
+
+
+@lru_cache(maxsize=16)
+def _date_in_yaml(raw: str) -> datetime.date | None:
+    """The ``date`` of a front matter block's YAML text (read once per block: several rules ask)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
     try:
-        data = YAML(typ="safe", pure=True).load(front.raw)
+        data = YAML(typ="safe", pure=True).load(raw)
     except (YAMLError, ValueError, TypeError):
         return None
     if not isinstance(data, dict):

@@ -109,9 +109,71 @@ def _period_order(rules: object, key: str) -> int:
     return int(first.get("from", first.get("at", 0)))
 
 
+# The vocabularies of the common languages, computed from Babel by tools/extract_day_names.py:
+# reading them costs far less than loading Babel's locale data (tests check them against Babel).
+DAY_NAMES_FILE = "day_names.json"
+
+
 @cache
 def vocabulary(language: str = "de") -> Vocabulary:
     """The weekday, day period and month names of ``language`` (cached; immutable)."""
+    stored = _stored_vocabularies().get(language)
+    if stored is not None:
+        return vocabulary_from_json(language, stored)
+    return vocabulary_from_cldr(language)
+
+
+@cache
+def _stored_vocabularies() -> Mapping[str, dict[str, object]]:
+    import json
+    from pathlib import Path
+
+    try:
+        text = Path(__file__).with_name(DAY_NAMES_FILE).read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    languages: dict[str, dict[str, object]] = json.loads(text)["languages"]
+    return MappingProxyType(languages)
+
+
+_MAPPING_FIELDS = (
+    "weekday_names", "weekday_abbreviations", "daypart_names", "daypart_abbreviations",
+    "foreign_weekdays", "foreign_weekday_abbreviations", "foreign_dayparts", "months",
+)
+
+
+def vocabulary_to_json(vocab: Vocabulary) -> dict[str, object]:
+    """A vocabulary as JSON data (mappings keep their order; the spelling set is sorted)."""
+    data: dict[str, object] = {
+        "weekdays": list(vocab.weekdays),
+        "dayparts": list(vocab.dayparts),
+        "abbreviation_spelling": sorted(vocab.abbreviation_spelling),
+    }
+    for name in _MAPPING_FIELDS:
+        mapping: Mapping[str, object] = getattr(vocab, name)
+        data[name] = {key: list(value) if isinstance(value, tuple) else value for key, value in mapping.items()}
+    return data
+
+
+def vocabulary_from_json(language: str, data: Mapping[str, object]) -> Vocabulary:
+    """The inverse of :func:`vocabulary_to_json`."""
+    mappings = {
+        name: MappingProxyType(
+            {key: tuple(value) if isinstance(value, list) else value for key, value in data[name].items()}  # type: ignore[attr-defined]
+        )
+        for name in _MAPPING_FIELDS
+    }
+    return Vocabulary(
+        language=language,
+        weekdays=tuple(data["weekdays"]),  # type: ignore[arg-type]
+        dayparts=tuple(data["dayparts"]),  # type: ignore[arg-type]
+        abbreviation_spelling=frozenset(data["abbreviation_spelling"]),  # type: ignore[arg-type]
+        **mappings,  # type: ignore[arg-type]
+    )
+
+
+def vocabulary_from_cldr(language: str) -> Vocabulary:
+    """The vocabulary of ``language`` computed from Babel's CLDR data (the source of the stored table)."""
     from babel import Locale
 
     locale = Locale.parse(language)

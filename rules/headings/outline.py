@@ -43,7 +43,11 @@ class Heading:
 
 
 def outline(document: Document) -> list[Heading]:
-    """Every top-level heading in document order."""
+    """Every top-level heading in document order (found once per document for every rule)."""
+    return list(document.derived(_outline))
+
+
+def _outline(document: Document) -> tuple[Heading, ...]:
     found: list[Heading] = []
     tokens = document.tokens
     for position, token in enumerate(tokens):
@@ -62,7 +66,7 @@ def outline(document: Document) -> list[Heading]:
                 atx=token.markup.startswith("#"),
             )
         )
-    return found
+    return tuple(found)
 
 
 def subtree(headings: Sequence[Heading], heading: Heading) -> list[Heading]:

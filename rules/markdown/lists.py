@@ -44,8 +44,18 @@ def _columns(text: str, from_column: int) -> tuple[int, str, int] | None:
 def list_items(document: Document) -> Iterator[tuple[ListItem, list[Token]]]:
     """Every list item outside blockquotes, with the tokens directly inside it.
 
-    Items whose columns cannot be known (tabs in the indentation) are skipped.
+    Items whose columns cannot be known (tabs in the indentation) are skipped.  Found once per
+    document for every list rule (each caller gets its own lists of tokens).
     """
+    for item, children in document.derived(_list_items):
+        yield item, list(children)
+
+
+def _list_items(document: Document) -> tuple[tuple[ListItem, tuple[Token, ...]], ...]:
+    return tuple((item, tuple(children)) for item, children in _walk_list_items(document))
+
+
+def _walk_list_items(document: Document) -> Iterator[tuple[ListItem, list[Token]]]:
     tokens = document.tokens
     open_items: list[tuple[ListItem | None, list[Token]]] = []
     list_counters: list[int] = []

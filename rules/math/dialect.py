@@ -44,12 +44,11 @@ def math_dialect(document: Document, options: MathOptions) -> Iterator[Violation
     backtick or before a digit would change it. `$$x$$` in a `gitlab` note is reported without a
     fix (a math block is the better replacement, and it changes the layout).
     """
-    from notelint.rules.math.scanner import inline_segments, same_math, scan_inline
+    from notelint.rules.math.scanner import same_math, scanned_segments
 
     if options.dialect == "both":
         return
-    for text, offsets in inline_segments(document):
-        spans = scan_inline(text)
+    for text, offsets, spans in scanned_segments(document):
         for raw in spans:
             start, end = offsets[raw.start], offsets[raw.end - 1] + 1
             inner = text[raw.cstart : raw.cend]

@@ -31,10 +31,9 @@ def math_padding(document: Document, options: MathOptions) -> Iterator[Violation
     Removes the spaces (safe: KaTeX receives the same formula). A space that follows a backslash
     (`\\ `, a TeX space) is kept.
     """
-    from notelint.rules.math.scanner import inline_segments, same_math, scan_inline
+    from notelint.rules.math.scanner import same_math, scanned_segments
 
-    for text, offsets in inline_segments(document):
-        spans = scan_inline(text)
+    for text, offsets, spans in scanned_segments(document):
         for raw in spans:
             if raw.kind != "code":
                 continue

@@ -15,6 +15,7 @@ are skipped exactly as the inline parser does, and every span carries exact docu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
@@ -196,7 +197,7 @@ def _dollars(text: str, start: int) -> RawSpan | int:
         position = found + 1
 
 
-def same_math(text: str, spans: list[RawSpan], raw: RawSpan, replacement: str) -> bool:
+def same_math(text: str, spans: Sequence[RawSpan], raw: RawSpan, replacement: str) -> bool:
     """Whether GitLab's parser finds the same formulas in ``text`` after ``raw`` (one of ``spans``)
     is replaced: new or moved delimiters must not pair up with backticks or dollars around them.
     Contents are compared without the spaces at their ends (GitLab strips them)."""
@@ -220,6 +221,20 @@ def inline_segments(document: Document) -> list[tuple[str, tuple[int, ...]]]:
     Each line of a token's content is matched to the end of its source line, so container
     prefixes (list indentation, ``>``) are left out and offsets stay exact.
     """
+    return [(text, offsets) for text, offsets, _ in scanned_segments(document)]
+
+
+def scanned_segments(document: Document) -> tuple[tuple[str, tuple[int, ...], tuple[RawSpan, ...]], ...]:
+    """:func:`inline_segments` with the math spans :func:`scan_inline` finds in each: computed
+    once per document for every math rule."""
+    return document.derived(_scanned_segments)
+
+
+def _scanned_segments(document: Document) -> tuple[tuple[str, tuple[int, ...], tuple[RawSpan, ...]], ...]:
+    return tuple((text, offsets, tuple(scan_inline(text))) for text, offsets in _inline_segments(document))
+
+
+def _inline_segments(document: Document) -> list[tuple[str, tuple[int, ...]]]:
     segments: list[tuple[str, tuple[int, ...]]] = []
     row_cursor: dict[int, int] = {}
     for token in document.tokens:
@@ -295,14 +310,18 @@ def fence_math(token: Token, document: Document) -> MathSpan | None:
 
 
 def find_math(document: Document) -> list[MathSpan]:
-    """Every formula in the note, in document order."""
+    """Every formula in the note, in document order (found once per document)."""
+    return list(document.derived(_find_math))
+
+
+def _find_math(document: Document) -> tuple[MathSpan, ...]:
     found: list[MathSpan] = []
     for token in document.tokens:
         if token.type == "fence":
             span = fence_math(token, document)
             if span is not None:
                 found.append(span)
-    for text, offsets in inline_segments(document):
-        found.extend(_to_span(text, offsets, raw) for raw in scan_inline(text))
+    for text, offsets, spans in scanned_segments(document):
+        found.extend(_to_span(text, offsets, raw) for raw in spans)
     found.sort(key=lambda span: span.start)
-    return found
+    return tuple(found)

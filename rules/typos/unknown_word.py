@@ -14,12 +14,13 @@ from notelint.rules.typos.words import prose_words
 REPEATED = 2
 # Shorter words are too often abbreviations, commands or names (npx, yml, spdx).
 SHORTEST = 5
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _appears_elsewhere(document: Document, words: set[str]) -> set[str]:
     """Words that occur more than once anywhere in the note (in a URL, a code span, a link
     destination, front matter): names of tools and people, handles, identifiers."""
-    counts = Counter(match.group().casefold() for match in re.finditer(r"[^\W\d_]+", document.text))
+    counts = Counter([word.casefold() for word in _LETTERS.findall(document.text)])
     return {word for word in words if counts[word] > 1}
 
 

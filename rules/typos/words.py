@@ -11,9 +11,9 @@ produce an inline block.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from notelint.document import Document
 
@@ -33,7 +33,7 @@ _MASKS = (
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
 # A run of letters, digits, underscores, apostrophes and hyphens; it is then checked and split.
-_TOKEN = re.compile(r"[\w'’-]+")
+_LONG_TOKEN = re.compile(r"[\w'’-]{3,}")
 _APOSTROPHES = "'’"
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 
@@ -68,13 +68,29 @@ def _blank(text: str) -> str:
     return _NOT_NEWLINE.sub(" ", text)
 
 
-def _masked(source: str, code_spans: tuple[tuple[int, int], ...], start: int, end: int) -> str:
-    """The text of a range with every non-prose character replaced by a space."""
+def _spans_by_range(
+    ranges: tuple[tuple[int, int], ...], code_spans: tuple[tuple[int, int], ...]
+) -> list[list[tuple[int, int]]]:
+    """For each range, the code spans that overlap it, in the order of ``code_spans``: a binary
+    search per span instead of every span for every range (which grew with the square of the note)."""
+    found: list[list[tuple[int, int]]] = [[] for _ in ranges]
+    starts = [start for start, _ in ranges]
+    for span_start, span_end in code_spans:
+        position = max(0, bisect.bisect_right(starts, span_start) - 1)
+        while position < len(ranges) and ranges[position][0] < span_end:
+            start, end = ranges[position]
+            if not (span_end <= start or span_start >= end):
+                found[position].append((span_start, span_end))
+            position += 1
+    return found
+
+
+def _masked(source: str, code_spans: list[tuple[int, int]], start: int, end: int) -> str:
+    """The text of a range with every non-prose character replaced by a space (``code_spans``:
+    those that overlap the range)."""
     pieces = []
     position = start
     for span_start, span_end in code_spans:
-        if span_end <= start or span_start >= end:
-            continue
         # GitLab math: $`…`$ loses its dollars too.
         if span_start > start and source[span_start - 1] == "$":
             span_start -= 1
@@ -87,8 +103,12 @@ def _masked(source: str, code_spans: tuple[tuple[int, int], ...], start: int, en
     pieces.append(source[position:end])
     text = "".join(pieces)
     for pattern in _MASKS:
-        text = pattern.sub(lambda match: _blank(match.group()), text)
+        text = pattern.sub(_blank_match, text)
     return text
+
+
+def _blank_match(match: re.Match[str]) -> str:
+    return _NOT_NEWLINE.sub(" ", match.group())
 
 
 def is_checkable(word: str) -> bool:
@@ -113,24 +133,28 @@ def _in_name(text: str, start: int, end: int) -> bool:
 
 
 def prose_words(document: Document) -> tuple[Word, ...]:
-    """The checkable words of the note's prose, hyphenated words split into their parts."""
-    return _words(document.text, tuple(prose_ranges(document)), document.code_spans)
+    """The checkable words of the note's prose, hyphenated words split into their parts
+    (computed once per document: both typos rules need them)."""
+    return document.derived(_document_words)
 
 
-@lru_cache(maxsize=4)
-def _words(
-    source: str, ranges: tuple[tuple[int, int], ...], code_spans: tuple[tuple[int, int], ...]
-) -> tuple[Word, ...]:
-    """Both typos rules need the words of the same note: computed once (pure function of
-    immutable inputs, so a small cache is safe)."""
+def _document_words(document: Document) -> tuple[Word, ...]:
+    source = document.text
+    ranges = tuple(prose_ranges(document))
     words: list[Word] = []
-    for start, end in ranges:
-        text = _masked(source, code_spans, start, end)
-        for token in _TOKEN.finditer(text):
+    for (start, end), spans in zip(ranges, _spans_by_range(ranges, document.code_spans)):
+        text = _masked(source, spans, start, end)
+        # a shorter run cannot hold a checkable word (three letters or more)
+        for token in _LONG_TOKEN.finditer(text):
             raw = token.group()
-            if _DIGIT_OR_UNDERSCORE.search(raw) or _in_name(text, token.start(), token.end()):
+            token_start, token_end = token.span()
+            if raw.isalpha():  # the common case: one plain word (no digit, hyphen or apostrophe)
+                if raw[1:].islower() and not _in_name(text, token_start, token_end):
+                    words.append(Word(start + token_start, start + token_end, raw))
                 continue
-            offset = start + token.start()
+            if _DIGIT_OR_UNDERSCORE.search(raw) or _in_name(text, token_start, token_end):
+                continue
+            offset = start + token_start
             for piece in raw.split("-"):
                 begin = offset
                 offset += len(piece) + 1
