@@ -250,11 +250,14 @@ class Document:
         from notelint.spans import code_spans
 
         found: list[tuple[int, int]] = []
+        scanned: set[tuple[int, int]] = set()
         for span in self.blocks:
             if span.token.type == "inline" and "`" in span.token.content:
                 start = self.index.line_start(span.first_line)
                 end = self.index.line_end(span.last_line)
-                found.extend(code_spans(self.text, start, end))
+                if (start, end) not in scanned:  # the cells of a table row share their line
+                    scanned.add((start, end))
+                    found.extend(code_spans(self.text, start, end))
         return tuple(found)
 
     @cached_property

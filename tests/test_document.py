@@ -70,6 +70,12 @@ def test_code_spans_include_gitlab_math_and_respect_escapes() -> None:
     assert spans == ["`x_1`", "``co`de``"]
 
 
+def test_code_spans_of_a_table_row_are_found_once() -> None:
+    text = "| a | b |\n|---|---|\n| `x` teh | `y` recieve |\n"
+    spans = [text[start:end] for start, end in Document("a.md", text).code_spans]
+    assert spans == ["`x`", "`y`"]
+
+
 def test_code_lines_cover_fences_and_indented_code() -> None:
     document = Document("a.md", "text\n\n```math\nx\n```\n\n    code\n")
     assert document.code_lines == frozenset({3, 4, 5, 7})

@@ -287,3 +287,12 @@ def test_words_add_from_notes_adds_words_several_notes_use(tmp_path: Path) -> No
     assert "semver: in 2 notes" in completed.stdout
     assert (tmp_path / ".words").read_text() == "semver\n"
     assert [item["message"].split("`")[1] for item in typos(notes, cwd=tmp_path)] == ["Transofromer"]
+
+
+def test_typos_in_table_cells_next_to_code_spans(tmp_path: Path) -> None:
+    note = tmp_path / "table.md"
+    note.write_text("| a | b |\n|---|---|\n| `x` teh | `y` recieve |\n")
+    found = findings_json("--select", "NL500", note)
+    assert [(f["line"], f["column"], f["end_column"]) for f in found] == [(3, 7, 10), (3, 17, 24)]
+    run_notelint("--fix", "--select", "NL500", note)
+    assert note.read_text() == "| a | b |\n|---|---|\n| `x` the | `y` receive |\n"
