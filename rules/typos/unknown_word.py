@@ -68,9 +68,12 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
     Replaces the word with the suggestion, keeping a leading capital (unsafe: the word may be a
     name or a term the lists do not know; add it to `words` or `words-file` instead).
     The word data is compiled on first use from the installed `wordfreq` (English and German,
-    `large` lists) and `codespell` packages into one SQLite file (about 85 MB, 30-60 s once) in
-    `$NOTELINT_DATA_DIR`, else `$XDG_CACHE_HOME/notelint` or `~/.cache/notelint`; later runs
-    only look words up in it.
+    `large` lists) and `codespell` packages into one file (about 15 MB, 6-10 s once) in
+    `$NOTELINT_DATA_DIR`, else `$XDG_CACHE_HOME/notelint` or `~/.cache/notelint` (the system's
+    temporary folder when that cannot be written); later runs only look words up in it. The
+    file is named after the data (the schema and the packages' data files), so every
+    environment with the same packages shares it; files of older schemas are removed and at
+    most three are kept.
     """
     words = prose_words(document)
     if not words:
