@@ -115,3 +115,42 @@ def test_a_crashing_rule_is_an_internal_error_and_other_files_go_on(write_note, 
     assert "a.md: internal error in rule XT003 (crashing): RuntimeError: kaboom" in result.stderr
     assert (tmp_path / "a.md").read_text() == "boom \n"  # never fixed while a rule is broken
     assert (tmp_path / "b.md").read_text() == "fine\n"
+
+
+JUDGED_RULE = '''
+from notelint.diagnostics import Edit, Fix, Violation
+from notelint.rule import rule
+
+
+def shared_with_another_note(subjects, project, options):
+    """Keep a finding only when no other note of the project has its text."""
+    counts = project.notes_using({subject.text for subject in subjects})
+    for subject in subjects:
+        if counts[subject.text] < 2:
+            yield subject.finding
+
+
+@rule(code="XT004", name="lonely-draft", family="markdown", fixable=True, judge=shared_with_another_note)
+def lonely_draft(document, options):
+    """## What it does
+    Finds the word draft."""
+    start = document.text.find("draft")
+    if start != -1:
+        yield Violation(start, start + 5, "draft", Fix.safe("Say final", Edit(start, start + 5, "final")))
+'''
+
+
+def test_a_rule_judges_its_findings_across_the_project(tmp_path: Path) -> None:
+    (tmp_path / "judged.py").write_text(JUDGED_RULE)
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint]\nplugins = ["judged.py"]\nselect = ["XT004"]\n')
+    (tmp_path / "a.md").write_text("A draft.\n")
+    (tmp_path / "b.md").write_text("Another draft.\n")
+    (tmp_path / "c.md").write_text("Nothing here.\n")
+    for run in range(2):  # the second run answers from the cache and judges again
+        assert findings_json("a.md", cwd=tmp_path) == [], run
+    (tmp_path / "b.md").write_text("Final.\n")
+    assert [item["path"] for item in findings_json("a.md", cwd=tmp_path)] == ["a.md"]
+    (tmp_path / "b.md").write_text("Another draft.\n")
+    completed = run_notelint("check", "--fix", ".", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert (tmp_path / "a.md").read_text() == "A draft.\n"
