@@ -41,6 +41,11 @@ class Subject:
 JudgeFunction = Callable[[Sequence[Subject], "Project", Any], Iterable[Finding]]
 
 
+# Looking a few words up in the notes' text is fastest; past this many words, one index of every
+# word of every note is.
+INDEX_AFTER = 64
+
+
 @dataclass
 class Project:
     """The notes under ``root``, read once, on first use."""
@@ -48,7 +53,9 @@ class Project:
     root: Path
     finder: ConfigFinder
     _notes: frozenset[str] | None = None
-    _note_words: Counter[str] | None = None
+    _texts: list[str] | None = None  # case-folded
+    _counts: dict[str, int] = field(default_factory=dict)
+    _index: Counter[str] | None = None
 
     def notes(self) -> frozenset[str]:
         """Absolute paths of the project's notes."""
@@ -65,16 +72,42 @@ class Project:
     def notes_using(self, words: Iterable[str]) -> dict[str, int]:
         """For each word, the number of the project's notes that use it anywhere (prose, code,
         links, front matter), case-insensitively and as a whole word (no letter on either side)."""
-        if self._note_words is None:
-            counts: Counter[str] = Counter()
+        asked = {word: word.casefold() for word in words}
+        missing = set(asked.values()) - self._counts.keys()
+        if missing:
+            texts = self._read()
+            if self._index is None and len(self._counts) + len(missing) > INDEX_AFTER:
+                self._index = Counter()
+                for text in texts:
+                    self._index.update(set(_LETTERS.findall(text)))
+            for word in missing:
+                if self._index is not None:
+                    self._counts[word] = self._index[word]
+                else:
+                    self._counts[word] = sum(1 for text in texts if _uses(text, word))
+        return {word: self._counts[folded] for word, folded in asked.items()}
+
+    def _read(self) -> list[str]:
+        if self._texts is None:
+            texts = []
             for path in sorted(self.notes()):
                 try:
-                    text = Path(path).read_bytes().decode("utf-8", errors="replace")
+                    texts.append(Path(path).read_bytes().decode("utf-8", errors="replace").casefold())
                 except OSError:
                     continue
-                counts.update({match.casefold() for match in _LETTERS.findall(text)})
-            self._note_words = counts
-        return {word: self._note_words[word.casefold()] for word in words}
+            self._texts = texts
+        return self._texts
+
+
+def _uses(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` with no letter right before or after it."""
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 @dataclass

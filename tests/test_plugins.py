@@ -154,3 +154,20 @@ def test_a_rule_judges_its_findings_across_the_project(tmp_path: Path) -> None:
     completed = run_notelint("check", "--fix", ".", cwd=tmp_path)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert (tmp_path / "a.md").read_text() == "A draft.\n"
+
+
+def test_project_counts_notes_using_a_word_by_search_and_by_index(tmp_path: Path, monkeypatch) -> None:
+    import notelint.project
+    from notelint.config import ConfigFinder
+    from notelint.project import Project
+
+    (tmp_path / "a.md").write_text("Backprop, everywhere.\n")
+    (tmp_path / "b.md").write_text("```\nbackprop()\n```\n")
+    (tmp_path / "c.md").write_text("backpropagation is longer; xbackprop too\n")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "d.md").write_text("backprop\n")
+    words = ["backprop", "BACKPROP", "everywhere", "longer", "missing"]
+    expected = {"backprop": 2, "BACKPROP": 2, "everywhere": 1, "longer": 1, "missing": 0}
+    assert Project(tmp_path, ConfigFinder(cwd=tmp_path)).notes_using(words) == expected
+    monkeypatch.setattr(notelint.project, "INDEX_AFTER", 0)
+    assert Project(tmp_path, ConfigFinder(cwd=tmp_path)).notes_using(words) == expected
