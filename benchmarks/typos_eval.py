@@ -52,6 +52,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from notelint.document import Document
@@ -191,18 +192,31 @@ def prose(limit: int, show: int) -> None:
         for code, line, word, suggestion in findings(document):
             by_rule[code] += 1
             if code == "NL501":
-                files_per_word.setdefault(word.lower(), set()).add(name)
+                files_per_word.setdefault(word.casefold(), set()).add(name)
             examples.append(f"{Path(name).name}:{line} {code} {word}->{suggestion}")
     elapsed = time.perf_counter() - started
     print(f"{len(texts)} files, {words} prose words, {elapsed:.1f} s")
     for code, count in by_rule.items():
         print(f"{code}: {count} findings = {count / words * 10000:.1f} per 10,000 words")
-    shared = {word for word, names in files_per_word.items() if len(names) >= 2}
-    left = sum(len(names) for word, names in files_per_word.items() if word not in shared)
+    # The judge of NL501 (vocabulary-min-notes, default 3), with the whole corpus as one project:
+    # a word that 3 of the texts use anywhere (any case, as a whole word) is vocabulary.
+    from notelint.project import _LETTERS
+
+    texts_using: Counter[str] = Counter()
+    for _, text in texts:
+        texts_using.update({match.casefold() for match in _LETTERS.findall(text)})
+    vocabulary = {word for word in files_per_word if texts_using[word] >= 3}
+    left = [
+        example
+        for example in examples
+        if " NL501 " in example and example.split(" NL501 ")[1].split("->")[0].casefold() not in vocabulary
+    ]
     print(
-        f"NL501 with the cross-note signal (`notelint words add --from-notes`: {len(shared)} words flagged in 2+ "
-        f"files become vocabulary): about {left} findings = {left / words * 10000:.1f} per 10,000 words"
+        f"NL501 after the cross-note judge (vocabulary-min-notes = 3, the {len(texts)} files as one project): "
+        f"{len(left)} findings = {len(left) / words * 10000:.1f} per 10,000 words; vocabulary: {', '.join(sorted(vocabulary))}"
     )
+    for example in left:
+        print("   kept:", example)
     print("findings (read them: real typos among them are not false alarms):")
     for example in examples[:show]:
         print("  ", example)
