@@ -3,13 +3,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from notelint.diagnostics import Edit, Finding, Fix, Violation
 from notelint.document import Document
-from notelint.project import Project, Subject
 from notelint.rule import rule
 from notelint.rules.typos.options import TyposOptions, keep_case, project_words
 from notelint.rules.typos.words import prose_words
+
+if TYPE_CHECKING:
+    from notelint.project import Project, Subject  # imported only when a finding is judged
 
 # A word used this often in one note is taken as the note's vocabulary, not as a typo.
 REPEATED = 2
