@@ -18,7 +18,9 @@ word.  The file holds sorted tables of fixed-size integers:
   deletions away from one of them (a hash of it) the word's number: 65,536 buckets, one byte of
   hash and two bytes of word number per entry;
 - ``contexts``: for each pair of letters, the letters that come between them in a frequent word,
-  so that the distance-1 search only builds candidate edits that can be words.
+  so that the distance-1 search only builds candidate edits that can be words;
+- two bitmaps (one bit per crc32 of a word, modulo the bitmap's size) of the frequent words and of
+  codespell's keys: most lookups end there for the price of a crc32.
 
 Corrections one edit away are found by building the query's edits (deletions, transpositions,
 substitutions, insertions) and looking them up, not by storing an index.
@@ -46,8 +48,8 @@ from functools import cache
 from typing import AnyStr
 from pathlib import Path
 
-SCHEMA = 3
-MAGIC = b"NLTYPOS3"
+SCHEMA = 4
+MAGIC = b"NLTYPOS4"
 # Files of the current schema kept in the cache folder (other environments, other package versions).
 KEEP_FILES = 3
 # Words at least this frequent (zipf, in English or German) can be offered as corrections.
@@ -64,9 +66,11 @@ GERMAN_ZIPF = 3.0
 BUCKET_BITS = 16
 WORD_HASH_BITS = 44  # 16 bits of bucket, 28 stored
 ZIPF_BITS = 10
-SECTIONS = 12
+SECTIONS = 13
 # A bitmap of 2**21 bits: the bit crc32(word) % 2**21 is set for every target word.
 TARGET_BITS = 21
+# The same for codespell's entries: most words of a note are not on the list.
+MISSPELLING_BITS = 20
 # Magic, four counts, then (offset, length) of each section.
 _HEADER = struct.Struct(f"<8s4Q{2 * SECTIONS}Q")
 # The end of a word, in the contexts table.
@@ -306,11 +310,16 @@ def build(path: Path) -> None:
     # "key\tcorrection\ncorrection\tfixable german\x00".
     records = bytearray()
     index: list[int] = []
-    for key, entry in sorted(dict(_codespell_entries(codespell)).items()):
+    entries = dict(_codespell_entries(codespell))
+    for key, entry in sorted(entries.items()):
         en, de = rows.get(key, (0, 0))
         german = de >= GERMAN_ZIPF * 100 or (de > 0 and de > en)
         index.append((word_hash(key) >> 24) << 24 | len(records))
         records += f"{key}\t{chr(10).join(entry.corrections)}\t{int(entry.fixable)}{int(german)}\0".encode()
+    misspelling_bitmap = bytearray(1 << (MISSPELLING_BITS - 3))
+    for key in entries:
+        bit = crc32(key.encode()) & ((1 << MISSPELLING_BITS) - 1)
+        misspelling_bitmap[bit >> 3] |= 1 << (bit & 7)
     if len(records) >= 1 << 24:
         raise RuntimeError("codespell's list is too large for the index")
     misspelling_index = array("Q", sorted(index)).tobytes()
@@ -365,6 +374,7 @@ def build(path: Path) -> None:
         word_offsets, word_high, word_low, misspelling_index, bytes(records),
         long_offsets, long_blob, delete_offsets, delete_checks, delete_ids, contexts,
         bytes(target_bitmap),
+        bytes(misspelling_bitmap),
     ]
     layout: list[int] = []
     position = _HEADER.size
@@ -461,6 +471,7 @@ class Lexicon:
         self._delete_ids = section(9, "H")
         self._contexts_blob = section(10)
         self._target_bitmap = section(11)
+        self._misspelling_bitmap = section(12)
         self._contexts: dict[str, str] | None = None
 
     # words
@@ -493,7 +504,11 @@ class Lexicon:
         """codespell entries of the lower-cased words, with whether the word is German."""
         found = {}
         index, records = self._misspelling_index, self._records
+        bitmap, bits = self._misspelling_bitmap, (1 << MISSPELLING_BITS) - 1
         for word in set(words):
+            bit = crc32(word.encode()) & bits
+            if not bitmap[bit >> 3] >> (bit & 7) & 1:
+                continue  # not on the list, for the price of a crc32
             key = word_hash(word) >> 24
             position = bisect_left(index, key << 24)
             while position < len(index) and index[position] >> 24 == key:
