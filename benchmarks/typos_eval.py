@@ -42,8 +42,9 @@ shell had PYTHONDONTWRITEBYTECODE=1, which adds compiling to every import: unset
   (0.7 ms per word); the corpus is now 314 files / 331,407 words with the same findings.
 - ``build``: 7-8 s wall and CPU for a 14.8 MB file (instead of 20-60 s and 84 MB); the
   file is shared by every environment with the same codespell and wordfreq data.
-- ``cost``, in process, medians of 31 runs alternated with the SQLite version: both rules on
-  the two parsed seeds 13-15 ms CPU (SQLite: 16-22 ms in the same minutes); importing the
+- ``cost``, in process, medians of 31 runs, 5 rounds alternated with the SQLite version: both
+  rules on the two parsed seeds 13.0-21.4 ms CPU, median 14.5 (SQLite: 16.0-22.5, median
+  21.9, in the same minutes); importing the
   typos modules + opening the data + a first lookup 9-11 ms (SQLite: 9-13 ms). A CLI run
   over the two seeds with the cross-note judge (vocabulary-min-notes = 3, the repository's 8
   notes) and without it (= 0): 664-686 ms vs 677-705 ms CPU, within the noise; the judge's
