@@ -40,15 +40,17 @@ def test_stale_files_are_removed_and_only_a_few_are_kept(tmp_path: Path) -> None
     unrelated = tmp_path / "something-else.bin"
     fresh_temporary = tmp_path / f".{current.stem}.abc.tmp"
     dead_temporary = tmp_path / f".{current.stem}.def.tmp"
-    for path in (*old_schema, *same_schema, unrelated, fresh_temporary, dead_temporary):
+    dead_old_temporary = tmp_path / "typos-v2-32c0d5d9.5534.tmp"  # how version 2 named them
+    for path in (*old_schema, *same_schema, unrelated, fresh_temporary, dead_temporary, dead_old_temporary):
         path.write_bytes(b"x")
     for age, path in enumerate(same_schema):  # the last one was used most recently
         os.utime(path, (1_000_000 + age, 1_000_000 + age))
     os.utime(dead_temporary, (1_000_000, 1_000_000))
+    os.utime(dead_old_temporary, (1_000_000, 1_000_000))
     removed = lexicon.remove_stale(tmp_path, current)
     left = sorted(path.name for path in tmp_path.iterdir())
     assert sorted(path.name for path in removed) == sorted(
-        path.name for path in (*old_schema, *same_schema[:3], dead_temporary)
+        path.name for path in (*old_schema, *same_schema[:3], dead_temporary, dead_old_temporary)
     )
     assert left == sorted(path.name for path in (current, *same_schema[3:], unrelated, fresh_temporary))
     assert len([name for name in left if name.startswith("typos-v")]) == lexicon.KEEP_FILES
@@ -114,3 +116,10 @@ def test_distance_one_candidates_are_every_frequent_word_one_edit_away() -> None
     assert "influence" in data.near("influnce")
     assert "vormittag" in data.near("vormitag")
     assert "transformer" in data.near_long("transofromer", first="t")
+
+
+def test_a_damaged_file_is_built_again(tmp_path: Path) -> None:
+    target = tmp_path / lexicon.file_name("0badf11e")
+    target.write_bytes(lexicon.MAGIC + b"\0" * 40)
+    data = lexicon._open_or_build(target)
+    assert data.misspellings(["accross"])["accross"][0].corrections == ("across",)

@@ -359,7 +359,7 @@ def build(path: Path) -> None:
     for word, (en, de) in rows.items():
         if max(en, de) >= TARGET_ZIPF * 100 and len(word) >= TARGET_LENGTH:
             padded = word + EDGE
-            trigrams.update(padded[index - 1 : index + 2] for index in range(1, len(word)))
+            trigrams.update(padded[middle - 1 : middle + 2] for middle in range(1, len(word)))
     between: dict[str, set[str]] = {}
     for trigram in trigrams:
         between.setdefault(trigram[0] + trigram[2], set()).add(trigram[1])
@@ -414,7 +414,7 @@ def remove_stale(folder: Path, current: Path, keep: int = KEEP_FILES) -> list[Pa
     for entry in entries:
         name = entry.name
         try:
-            if name.startswith(".typos-v") and name.endswith(".tmp"):
+            if name.startswith((".typos-v", "typos-v")) and name.endswith(".tmp"):  # older versions: no dot
                 stale = entry.stat().st_mtime < time.time() - 3600
             elif name.startswith("typos-v") and name.endswith((".sqlite3", ".bin")):
                 if entry == current:
@@ -580,7 +580,7 @@ def _open_or_build(path: Path) -> Lexicon:
         remove_stale(path.parent, path)
     try:
         return Lexicon(path)
-    except (ValueError, struct.error):  # a damaged file: build it again
+    except (ValueError, TypeError, struct.error):  # a damaged file: build it again
         build(path)
         return Lexicon(path)
 
