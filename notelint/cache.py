@@ -178,6 +178,15 @@ class Cache:
         entries["files"][file_key] = [finding_to_json(finding, rule_index) for finding in findings]
         self._dirty.add(settings_key)
 
+    # -- small facts about a settings key (kept next to its findings) -------------------------
+
+    def get_fact(self, settings_key: str, name: str) -> Any:
+        return self._entries(settings_key).get(f"fact:{name}")
+
+    def put_fact(self, settings_key: str, name: str, value: Any) -> None:
+        self._entries(settings_key)[f"fact:{name}"] = value
+        self._dirty.add(settings_key)
+
     def save(self) -> None:
         folder = self.root / "findings"
         try:

@@ -83,6 +83,7 @@ def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         name = Path(namespace.stdin_filename) if namespace.stdin_filename else Path.cwd() / "stdin.md"
         data = sys.stdin.buffer.read()
         stdin_report = runner.check_bytes(data, name, display)
+        runner.judge(stdin_report, name, data)
         attach_lines(stdin_report, data)
         reports.append(stdin_report)
         if namespace.fix and not namespace.diff:

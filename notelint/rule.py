@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from notelint.document import Document
+    from notelint.project import JudgeFunction
 
 CheckFunction = Callable[["Document", Any], Iterable[Violation]]
 _CODE = re.compile(r"^[A-Z]{1,6}[0-9]{1,4}$")
@@ -64,6 +65,8 @@ class Rule:
     options_model: type[BaseModel] | None
     doc: str
     function: CheckFunction
+    # Judges the rule's findings across the project after the per-file pass (see notelint.project).
+    judge: JudgeFunction | None = None
 
     def check(self, document: Document, options: Any) -> Iterable[Violation]:
         return self.function(document, options)
@@ -111,12 +114,15 @@ def rule(
     default_enabled: bool = True,
     fixable: bool = False,
     options: type[BaseModel] | None = None,
+    judge: JudgeFunction | None = None,
 ) -> Callable[[CheckFunction], Rule]:
-    """Turn a check function into a :class:`Rule`; the function's docstring becomes its docs."""
+    """Turn a check function into a :class:`Rule`; the function's docstring becomes its docs.
+    ``judge`` (optional) sees the rule's findings with the project after the per-file pass and
+    returns those to keep (:mod:`notelint.project`)."""
 
     def wrap(function: CheckFunction) -> Rule:
         doc = inspect.cleandoc(function.__doc__ or "")
-        made = Rule(code, name, family, severity, default_enabled, fixable, options, doc, function)
+        made = Rule(code, name, family, severity, default_enabled, fixable, options, doc, function, judge)
         problem = validate_rule(made)
         if problem is not None:
             raise ValueError(f"rule {code} {problem}")

@@ -25,6 +25,7 @@ from notelint.discovery import Target
 from notelint.registry import PluginError
 
 if TYPE_CHECKING:
+    from notelint.project import Project, Projects
     from notelint.registry import Registry
     from notelint.ruleset import RuleSet
 
@@ -76,6 +77,8 @@ class Runner:
     _registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
     _settings_keys: dict[tuple[Path | None, tuple[str, ...]], str] = field(default_factory=dict)
     _entry_points: str | None = None
+    _projects: Projects | None = None
+    _judged_codes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     # -- rules ---------------------------------------------------------------------------------
 
@@ -140,6 +143,7 @@ class Runner:
         tick = progress or (lambda count: None)
         reports: list[FileReport | None] = [None] * len(targets)
         pending: list[tuple[int, Target, bytes]] = []
+        with_findings: list[tuple[Target, FileReport, bytes]] = []
         for position, target in enumerate(targets):
             try:
                 data = target.path.read_bytes()
@@ -154,6 +158,8 @@ class Runner:
                 if self.options.keep_lines:
                     attach_lines(cached, data)
                 reports[position] = cached
+                if cached.findings:
+                    with_findings.append((target, cached, data))
                 tick(1)
             else:
                 pending.append((position, target, data))
@@ -162,10 +168,63 @@ class Runner:
             self._remember(target, data, report)
             if self.options.keep_lines:
                 attach_lines(report, data)
+            if report.findings:
+                with_findings.append((target, report, data))
             tick(1)
+        for target, report, data in with_findings:
+            self.judge(report, target.path, data)
         if self.cache is not None:
             self.cache.save()
         return [report for report in reports if report is not None]
+
+    # -- judging across the project (after the per-file pass; never cached) --------------------
+
+    def project_for(self, path: Path) -> Project:
+        from notelint.project import Projects, project_root
+
+        if self._projects is None:
+            self._projects = Projects(self.finder)
+        config = self.finder.for_path(path)
+        return self._projects.for_root(project_root(path, config.source, config.root))
+
+    def judge(self, report: FileReport, path: Path, data: bytes) -> None:
+        """Let the judges of the note's rules drop findings (``data``: the bytes checked)."""
+        if not report.findings or not self._has_judged_findings(report, path):
+            return
+        from notelint.document import DecodeError, decode
+        from notelint.project import apply_judges
+
+        try:
+            text = decode(report.fixed_bytes if report.fixed_bytes is not None else data)[0]
+            rules = self.ruleset_for(path).rules
+        except (DecodeError, ConfigError, PluginError):
+            return
+        report.findings = apply_judges(report.findings, text, rules, self.project_for(path))
+
+    def _has_judged_findings(self, report: FileReport, path: Path) -> bool:
+        """Whether a rule with a judge made one of the findings; the codes of such rules are kept
+        in the cache, so a warm run with findings does not load the rules to find out."""
+        try:
+            key = self.settings_key(path)
+        except ConfigError:
+            return False
+        codes = self._judged_codes.get(key)
+        if codes is None:
+            stored = self.cache.get_fact(key, "judged-codes") if self.cache is not None else None
+            if isinstance(stored, list):
+                codes = frozenset(stored)
+            else:
+                from notelint.project import judge_of
+
+                try:
+                    rules = self.ruleset_for(path).rules
+                except (ConfigError, PluginError):
+                    return False
+                codes = frozenset(rule.code for rule, _ in rules if judge_of(rule) is not None)
+                if self.cache is not None:
+                    self.cache.put_fact(key, "judged-codes", sorted(codes))
+            self._judged_codes[key] = codes
+        return any(finding.code in codes for finding in report.findings)
 
     def _from_cache(self, target: Target, data: bytes) -> FileReport | None:
         if self.cache is None:
@@ -242,12 +301,29 @@ class Runner:
             report.errors.append(str(error))
             return report
 
+        # judged results handed to the fixer, with the findings the rules made
+        unjudged: list[tuple[LintResult, list[Finding]]] = []
+
         def run(doc: Document) -> LintResult:
-            return lint(doc, ruleset)
+            result = lint(doc, ruleset)
+            if not self.options.changes_files or not result.findings:
+                return result
+            # a finding a judge drops is not fixed either
+            from notelint.project import apply_judges
+
+            kept = apply_judges(result.findings, doc.text, ruleset.rules, self.project_for(path))
+            if len(kept) == len(result.findings):
+                return result
+            judged = LintResult(kept, result.crashes)
+            unjudged.append((judged, result.findings))
+            return judged
 
         if self.options.changes_files:
             outcome = fix_document(document, run, self.options.unsafe_fixes)
             result = outcome.result
+            # the cache keeps what the note holds; judging happens again after the pass
+            findings = next((made for judged, made in unjudged if judged is result), result.findings)
+            result = LintResult(findings, result.crashes)
             if outcome.verification_error is not None:
                 report.errors.append(
                     f"{display}: internal error: {outcome.verification_error}; the file was left unchanged"

@@ -131,3 +131,59 @@ def test_whether_a_plugin_is_installed_is_read_from_entry_points_files(tmp_path:
     assert not declares_group(ENTRY_POINT_GROUP)
     (info / "entry_points.txt").write_text("[console_scripts]\ntodo = todo:main\n\n  [notelint.rules]  \ntodo = t:r\n")
     assert declares_group(ENTRY_POINT_GROUP)
+
+
+JUDGED_RULE = '''
+from notelint.diagnostics import Edit, Fix, Violation
+from notelint.rule import rule
+
+
+def shared_with_another_note(subjects, project, options):
+    """Keep a finding only when no other note of the project has its text."""
+    counts = project.notes_using({subject.text for subject in subjects})
+    for subject in subjects:
+        if counts[subject.text] < 2:
+            yield subject.finding
+
+
+@rule(code="XT004", name="lonely-draft", family="markdown", fixable=True, judge=shared_with_another_note)
+def lonely_draft(document, options):
+    """## What it does
+    Finds the word draft."""
+    start = document.text.find("draft")
+    if start != -1:
+        yield Violation(start, start + 5, "draft", Fix.safe("Say final", Edit(start, start + 5, "final")))
+'''
+
+
+def test_a_rule_judges_its_findings_across_the_project(tmp_path: Path) -> None:
+    (tmp_path / "judged.py").write_text(JUDGED_RULE)
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint]\nplugins = ["judged.py"]\nselect = ["XT004"]\n')
+    (tmp_path / "a.md").write_text("A draft.\n")
+    (tmp_path / "b.md").write_text("Another draft.\n")
+    (tmp_path / "c.md").write_text("Nothing here.\n")
+    for run in range(2):  # the second run answers from the cache and judges again
+        assert findings_json("a.md", cwd=tmp_path) == [], run
+    (tmp_path / "b.md").write_text("Final.\n")
+    assert [item["path"] for item in findings_json("a.md", cwd=tmp_path)] == ["a.md"]
+    (tmp_path / "b.md").write_text("Another draft.\n")
+    completed = run_notelint("check", "--fix", ".", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert (tmp_path / "a.md").read_text() == "A draft.\n"
+
+
+def test_project_counts_notes_using_a_word_by_search_and_by_index(tmp_path: Path, monkeypatch) -> None:
+    import notelint.project
+    from notelint.config import ConfigFinder
+    from notelint.project import Project
+
+    (tmp_path / "a.md").write_text("Backprop, everywhere.\n")
+    (tmp_path / "b.md").write_text("```\nbackprop()\n```\n")
+    (tmp_path / "c.md").write_text("backpropagation is longer; xbackprop too\n")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "d.md").write_text("backprop\n")
+    words = ["backprop", "BACKPROP", "everywhere", "longer", "missing"]
+    expected = {"backprop": 2, "BACKPROP": 2, "everywhere": 1, "longer": 1, "missing": 0}
+    assert Project(tmp_path, ConfigFinder(cwd=tmp_path)).notes_using(words) == expected
+    monkeypatch.setattr(notelint.project, "INDEX_AFTER", 0)
+    assert Project(tmp_path, ConfigFinder(cwd=tmp_path)).notes_using(words) == expected

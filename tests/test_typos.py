@@ -296,3 +296,119 @@ def test_typos_in_table_cells_next_to_code_spans(tmp_path: Path) -> None:
     assert [(f["line"], f["column"], f["end_column"]) for f in found] == [(3, 7, 10), (3, 17, 24)]
     run_notelint("--fix", "--select", "NL500", note)
     assert note.read_text() == "| a | b |\n|---|---|\n| `x` the | `y` receive |\n"
+
+
+# -- vocabulary across the project's notes (vocabulary-min-notes) ---------------------------------
+
+JARGON = "We train the model with backprop on the data.\n"  # backprop -> backdrop in one note
+
+
+def vocabulary_project(tmp_path: Path, jargon_notes: int, options: str = "") -> Path:
+    """A project with ``jargon_notes`` notes using `backprop` and one note with a real typo."""
+    (tmp_path / "pyproject.toml").write_text(f'[tool.notelint]\nselect = ["typos"]\n{options}')
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for number in range(jargon_notes):
+        (notes / f"talk-{number}.md").write_text(f"# Talk {number}\n\n{JARGON}")
+    (notes / "typo.md").write_text("# Typo\n\nA Graph Transofromer attends on neighbours.\n")
+    return notes
+
+
+def words_reported(*args: str | Path, cwd: Path) -> list[tuple[str, str]]:
+    return sorted(
+        (Path(item["path"]).name, item["message"].split("`")[1]) for item in findings_json(*args, cwd=cwd)
+    )
+
+
+def test_a_word_three_notes_use_is_vocabulary_in_a_folder_run_and_a_one_file_run(tmp_path: Path) -> None:
+    notes = vocabulary_project(tmp_path, 3)
+    assert words_reported("notes", cwd=tmp_path) == [("typo.md", "Transofromer")]
+    # pre-commit passes only the staged files: the other notes still count
+    assert words_reported("notes/talk-0.md", cwd=tmp_path) == []
+    assert words_reported(notes / "talk-1.md", "notes/typo.md", cwd=tmp_path) == [("typo.md", "Transofromer")]
+    # and from another folder, with an absolute path
+    assert words_reported(notes / "talk-2.md", cwd=notes) == []
+
+
+def test_a_word_one_note_uses_is_reported(tmp_path: Path) -> None:
+    vocabulary_project(tmp_path, 1)
+    assert words_reported("notes", cwd=tmp_path) == [("talk-0.md", "backprop"), ("typo.md", "Transofromer")]
+    assert words_reported("notes/talk-0.md", cwd=tmp_path) == [("talk-0.md", "backprop")]
+
+
+def test_the_cache_keeps_each_notes_own_findings_and_judges_again(tmp_path: Path) -> None:
+    notes = vocabulary_project(tmp_path, 3)
+    first = words_reported("notes", cwd=tmp_path)
+    assert (tmp_path / ".notelint_cache").is_dir()
+    assert words_reported("notes", cwd=tmp_path) == first == [("typo.md", "Transofromer")]
+    assert words_reported("notes/talk-0.md", cwd=tmp_path) == []
+    # the other notes change; talk-0.md does not, and its cached findings are still right
+    (notes / "talk-1.md").write_text("# Talk 1\n\nNothing here.\n")
+    (notes / "talk-2.md").unlink()
+    assert words_reported("notes/talk-0.md", cwd=tmp_path) == [("talk-0.md", "backprop")]
+    assert words_reported("notes", cwd=tmp_path) == [("talk-0.md", "backprop"), ("typo.md", "Transofromer")]
+
+
+def test_unsafe_fixes_leave_vocabulary_alone_and_fix_the_typo(tmp_path: Path) -> None:
+    notes = vocabulary_project(tmp_path, 3)
+    completed = run_notelint("check", "--fix", "--unsafe-fixes", "notes", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert (notes / "talk-0.md").read_text() == f"# Talk 0\n\n{JARGON}"
+    assert (notes / "typo.md").read_text() == "# Typo\n\nA Graph Transformer attends on neighbours.\n"
+    # one staged note with the vocabulary word: nothing to fix
+    completed = run_notelint("check", "--fix", "--unsafe-fixes", "notes/talk-1.md", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert (notes / "talk-1.md").read_text() == f"# Talk 1\n\n{JARGON}"
+    # below the threshold the word is fixed like any other
+    (notes / "talk-2.md").unlink()
+    (notes / "talk-1.md").unlink()
+    run_notelint("check", "--fix", "--unsafe-fixes", "notes", cwd=tmp_path)
+    assert (notes / "talk-0.md").read_text() == "# Talk 0\n\nWe train the model with backdrop on the data.\n"
+
+
+def test_worker_processes_judge_alike(tmp_path: Path) -> None:
+    notes = vocabulary_project(tmp_path, 3)
+    for number in range(60):  # enough files for the process pool
+        (notes / f"other-{number:02}.md").write_text(f"# Other {number}\n\nNothing to report here.\n")
+    one = words_reported("--jobs", "1", "--no-cache", "notes", cwd=tmp_path)
+    two = words_reported("--jobs", "2", "--no-cache", "notes", cwd=tmp_path)
+    assert one == two == [("typo.md", "Transofromer")]
+    completed = run_notelint("check", "--jobs", "2", "--fix", "--unsafe-fixes", "notes", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert all((notes / f"talk-{number}.md").read_text() == f"# Talk {number}\n\n{JARGON}" for number in range(3))
+    assert "Transformer" in (notes / "typo.md").read_text()
+
+
+def test_excluded_notes_do_not_count(tmp_path: Path) -> None:
+    notes = vocabulary_project(tmp_path, 3, 'exclude = ["notes/talk-1.md", "notes/talk-2.md"]\n')
+    assert words_reported("notes/talk-0.md", cwd=tmp_path) == [("talk-0.md", "backprop")]
+    assert words_reported(notes, cwd=tmp_path) == [("talk-0.md", "backprop"), ("typo.md", "Transofromer")]
+
+
+def test_vocabulary_min_notes_option(tmp_path: Path) -> None:
+    vocabulary_project(tmp_path, 3, "[tool.notelint.typos]\nvocabulary-min-notes = 0\n")
+    assert ("talk-0.md", "backprop") in words_reported("notes", cwd=tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint.typos]\nvocabulary-min-notes = 4\n')
+    assert ("talk-0.md", "backprop") in words_reported("--select", "typos", "notes", cwd=tmp_path)
+    for value in ("-1", '"3"'):
+        (tmp_path / "pyproject.toml").write_text(f"[tool.notelint.typos]\nvocabulary-min-notes = {value}\n")
+        completed = run_notelint("check", "notes", cwd=tmp_path)
+        assert completed.returncode == 2
+        assert "vocabulary-min-notes" in completed.stderr
+
+
+def test_the_other_notes_are_read_only_to_judge_findings(tmp_path: Path) -> None:
+    """A run without unknown words never opens the project's other notes: here one of them is a
+    named pipe, which blocks whoever reads it."""
+    import os
+    import subprocess
+    import sys
+
+    notes = vocabulary_project(tmp_path, 3)
+    os.mkfifo(notes / "pipe.md")
+    (notes / "typo.md").write_text("# Fixed\n\nA Graph Transformer attends on neighbours.\n")
+    command = [sys.executable, "-P", "-m", "notelint", "check", "--no-cache", "--output-format", "concise"]
+    clean = subprocess.run([*command, "notes/typo.md"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert (clean.returncode, clean.stdout) == (0, "")
+    with pytest.raises(subprocess.TimeoutExpired):  # an unknown word: the notes are read
+        subprocess.run([*command, "notes/talk-0.md"], cwd=tmp_path, capture_output=True, timeout=15)

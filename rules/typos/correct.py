@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from notelint.rules.typos.edits import distance, keys_within
+from notelint.rules.typos.edits import distance
 from notelint.rules.typos.lexicon import Frequency, Lexicon, load
 
 # A correction must be at least this frequent (zipf, English or German).
@@ -166,9 +166,9 @@ class WordChecker:
             if reach == 3 and len(word) < VERY_LONG:
                 return None
             if reach == 1:
-                near = self.lexicon.near(keys_within(word))
+                near = self.lexicon.near(word)
             elif reach == 2:
-                near = long_near = self.lexicon.near_long(word)
+                near = long_near = self.lexicon.near_long(word, first=word[0])
             else:
                 near = long_near
             # Typos rarely touch the first letter; names that differ there (Harband, Karrys) do.

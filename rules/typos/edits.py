@@ -1,8 +1,6 @@
-"""Edit distance and candidate keys for corrections."""
+"""Edit distance for corrections (Damerau–Levenshtein, optimal string alignment)."""
 
 from __future__ import annotations
-
-from notelint.rules.typos.lexicon import deletes
 
 
 def distance(a: str, b: str, limit: int = 3) -> int:
@@ -24,7 +22,3 @@ def distance(a: str, b: str, limit: int = 3) -> int:
         previous2, previous = previous, current
     return min(previous[-1], limit)
 
-
-def keys_within(word: str) -> set[str]:
-    """Lookup keys for the deletes table that find every target one edit away."""
-    return {word, *deletes(word)}

@@ -1,4 +1,4 @@
-"""Word data for the typos rules, compiled once into an SQLite file in the cache folder.
+"""Word data for the typos rules, compiled once into one compact binary file in the cache folder.
 
 The data comes from two installed packages and is never copied into the repository:
 
@@ -6,35 +6,75 @@ The data comes from two installed packages and is never copied into the reposito
   ``importlib.resources``;
 - wordfreq's ``large`` English and German frequency lists (zipf values).
 
-Loading wordfreq costs about half a second, so the first run compiles both into one SQLite file
-(about 85 MB, 30-60 s on a busy 2-core machine); later runs open it and pay a few indexed
-lookups per note.  The file lives in
-``$NOTELINT_DATA_DIR`` when set, else ``$XDG_CACHE_HOME/notelint`` or ``~/.cache/notelint``; its
-name carries the schema version and a hash of the source files' paths, sizes and times, so
-upgrading either package builds a new file (old ones are left for other environments that
-share the folder; delete them by hand).  When the folder cannot be written, the data is built in
-the system's temporary folder instead.
+Loading wordfreq costs about half a second, so the first run compiles both into one file (about
+15 MB, 6-10 s on a busy 2-core machine); later runs map it into memory (``mmap``) and pay a few binary searches per
+word.  The file holds sorted tables of fixed-size integers:
+
+- ``words``: every alphabetic word of either list as a 44-bit hash with its English and German zipf
+  values (10 bits each), 65,536 buckets by the hash's top 16 bits;
+- ``misspellings``: codespell's entries, a sorted hash index into a text block (the key is
+  compared, so a hit is exact);
+- ``long targets`` and their distance-2 index: frequent long words, and for every string up to two
+  deletions away from one of them (a hash of it) the word's number: 65,536 buckets, one byte of
+  hash and two bytes of word number per entry;
+- ``contexts``: for each pair of letters, the letters that come between them in a frequent word,
+  so that the distance-1 search only builds candidate edits that can be words;
+- two bitmaps (one bit per crc32 of a word, modulo the bitmap's size) of the frequent words and of
+  codespell's keys: most lookups end there for the price of a crc32.
+
+Corrections one edit away are found by building the query's edits (deletions, transpositions,
+substitutions, insertions) and looking them up, not by storing an index.
+
+The file lives in ``$NOTELINT_DATA_DIR`` when set, else ``$XDG_CACHE_HOME/notelint`` or
+``~/.cache/notelint``.  Its name carries the schema and the identity of the data (size and a
+checksum of the end of each source file), not where the packages are installed, so every
+environment with the same data shares one file.  Building writes a temporary file and renames it
+into place (two processes building at once each rename a complete file); afterwards files of older
+schemas and all but the most recently used few are removed.  When the folder cannot be written,
+the data is built in the system's temporary folder instead.
 """
 
 from __future__ import annotations
 
+import mmap
 import os
-import sqlite3
+import struct
+from bisect import bisect_left
+from hashlib import blake2b
+from zlib import crc32
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import AnyStr
 from pathlib import Path
 
-SCHEMA = 2
+SCHEMA = 4
+MAGIC = b"NLTYPOS4"
+# Files of the current schema kept in the cache folder (other environments, other package versions).
+KEEP_FILES = 3
 # Words at least this frequent (zipf, in English or German) can be offered as corrections.
 TARGET_ZIPF = 2.5
+TARGET_LENGTH = 3
 # Long words this frequent can be offered as corrections two or three edits away; they are
-# indexed by (a 32-bit hash of) every string up to two deletions away.
+# indexed by (a hash of) every string up to two deletions away.
 LONG_TARGET_ZIPF = 3.0
 LONG_TARGET_LENGTH = 7
 # A codespell hit is a German word (and is never reported) when its German zipf reaches this
 # value or exceeds its English one.
 GERMAN_ZIPF = 3.0
+
+BUCKET_BITS = 16
+WORD_HASH_BITS = 44  # 16 bits of bucket, 28 stored
+ZIPF_BITS = 10
+SECTIONS = 13
+# A bitmap of 2**21 bits: the bit crc32(word) % 2**21 is set for every target word.
+TARGET_BITS = 21
+# The same for codespell's entries: most words of a note are not on the list.
+MISSPELLING_BITS = 20
+# Magic, four counts, then (offset, length) of each section.
+_HEADER = struct.Struct(f"<8s4Q{2 * SECTIONS}Q")
+# The end of a word, in the contexts table.
+EDGE = "$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +83,21 @@ class Misspelling:
 
     corrections: tuple[str, ...]
     fixable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Frequency:
+    """Zipf values (0 when the word is not in the list)."""
+
+    en: float
+    de: float
+
+    @property
+    def best(self) -> float:
+        return max(self.en, self.de)
+
+
+# -- where the file lives -------------------------------------------------------------------------
 
 
 def cache_dir() -> Path:
@@ -69,40 +124,82 @@ def _sources() -> list[Path]:
     return found
 
 
-def database_path() -> Path:
-    """The cache file; its name changes when the schema or any source file changes
-    (importlib.metadata would cost 15-25 ms per run)."""
+def data_identity(sources: list[Path]) -> str:
+    """What the data is, not where it is: each source file's size and a checksum of its last
+    4 KiB (for wordfreq's gzip files that holds the checksum of the whole content; reading the
+    whole files would cost milliseconds on every run)."""
     import zlib
 
-    stamp = ";".join(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in _sources())
-    return cache_dir() / f"typos-v{SCHEMA}-{zlib.crc32(stamp.encode()):08x}.sqlite3"
+    parts = []
+    for path in sources:
+        with path.open("rb") as stream:
+            size = stream.seek(0, os.SEEK_END)
+            stream.seek(max(0, size - 4096))
+            parts.append(f"{path.name}:{size}:{zlib.crc32(stream.read()):08x}")
+    return f"{zlib.crc32(';'.join(parts).encode()):08x}"
 
 
-def deletes(word: str) -> Iterator[str]:
-    """The strings one deletion away from ``word``."""
-    for index in range(len(word)):
-        yield word[:index] + word[index + 1 :]
+def file_name(identity: str) -> str:
+    return f"typos-v{SCHEMA}-{identity}.bin"
 
 
-def deletes2(word: str) -> set[str]:
-    """``word`` and the strings one or two deletions away from it."""
-    found = {word}
-    for once in deletes(word):
-        found.add(once)
-        found.update(deletes(once))
-    return found
+def database_path() -> Path:
+    """The cache file; its name changes when the schema or the data changes."""
+    return cache_dir() / file_name(data_identity(_sources()))
+
+
+# -- hashing and edits ----------------------------------------------------------------------------
+
+
+def word_hash(word: str) -> int:
+    """A 64-bit hash of a word (stable across processes, unlike ``hash``)."""
+    return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 def key_hash(key: str) -> int:
-    import zlib
-
-    return zlib.crc32(key.encode("utf-8"))
+    return crc32(key.encode("utf-8"))
 
 
-def _codespell_entries() -> Iterator[tuple[str, Misspelling]]:
-    from importlib.resources import files
+def deletes2(word: AnyStr) -> set[AnyStr]:
+    """``word`` and the strings one or two deletions away from it."""
+    length = len(word)
+    found = {
+        word[:first] + word[first + 1 : second] + word[second + 1 :]
+        for first in range(length)
+        for second in range(first + 1, length)
+    }
+    found.update([word[:first] + word[first + 1 :] for first in range(length)])
+    found.add(word)
+    return found
 
-    text = files("codespell_lib").joinpath("data", "dictionary.txt").read_text(encoding="utf-8")
+
+def edits1(word: str, contexts: dict[str, str]) -> set[str]:
+    """Strings one edit (deletion, transposition, substitution, insertion) away from ``word``
+    that keep its first letter, and whose new letter sits between two letters it sits between in
+    some frequent word (``contexts``: left letter + right letter or EDGE -> letters)."""
+    found: set[str] = set()
+    length = len(word)
+    for index in range(1, length):
+        head, rest = word[:index], word[index + 1 :]
+        found.add(head + rest)
+        if rest:
+            found.add(head + rest[0] + word[index] + rest[1:])
+        right = rest[0] if rest else EDGE
+        for letter in contexts.get(word[index - 1] + right, ""):
+            found.add(head + letter + rest)
+    for index in range(1, length + 1):
+        right = word[index] if index < length else EDGE
+        for letter in contexts.get(word[index - 1] + right, ""):
+            found.add(word[:index] + letter + word[index:])
+    found.discard(word)
+    return found
+
+
+# -- building ---------------------------------------------------------------------------------------
+
+
+def _codespell_entries(path: Path) -> Iterator[tuple[str, Misspelling]]:
+    text = path.read_text(encoding="utf-8")
     for line in text.splitlines():
         if "->" not in line:
             continue
@@ -116,144 +213,386 @@ def _codespell_entries() -> Iterator[tuple[str, Misspelling]]:
             yield key.strip().lower(), Misspelling(corrections, fixable)
 
 
-def _zipf(frequency: float) -> int:
-    """A zipf value times 100, as a small integer."""
-    import math
+def _frequency_list(path: Path) -> Iterator[tuple[int, str]]:
+    """(zipf value times 100, word) of the alphabetic words of a wordfreq list.
 
-    return round((math.log10(frequency) + 9) * 100)
+    wordfreq's "cBpack" files are gzipped msgpack: a header, then one list of words per
+    centibel of frequency, the index being minus the centibels; zipf is log10 of the frequency
+    per billion words, so zipf * 100 = 900 - index (what ``wordfreq.get_frequency_dict`` gives,
+    without importing wordfreq and its language tables).  A word listed twice keeps its last value."""
+    import gzip
+
+    import msgpack
+
+    with gzip.open(path, "rb") as stream:
+        data = msgpack.load(stream, raw=False)
+    header = data[0]
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        raise ValueError(f"{path}: not a wordfreq cBpack file")
+    for index, bucket in enumerate(data[1:]):
+        for word in bucket:
+            if word.isalpha():
+                yield 900 - index, word
+
+
+def _bucket_offsets(entries: list[int], entry_bits: int) -> bytes:
+    """Where each bucket (the top BUCKET_BITS bits) of sorted ``entries`` starts, and the end:
+    1 + 2**BUCKET_BITS unsigned 32-bit numbers."""
+    from array import array
+
+    shift = entry_bits - BUCKET_BITS
+    starts = array("I", (bisect_left(entries, bucket << shift) for bucket in range((1 << BUCKET_BITS) + 1)))
+    return starts.tobytes()
+
+
+def _little_endian(entries: list[int]) -> bytes:
+    """Numbers below 2**64 as 8 bytes each, least significant first."""
+    import sys
+    from array import array
+
+    packed = array("Q", entries)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _byte_columns(raw: bytes, first: int, count: int, kind: str) -> bytes:
+    """Bytes ``first`` to ``first + count - 1`` of every 8-byte entry of ``raw`` (see
+    :func:`_little_endian`) as native unsigned numbers of ``count`` bytes: cutting a packed table
+    into its columns at C speed instead of one Python operation per entry."""
+    import sys
+    from array import array
+
+    column = bytearray(len(raw) // 8 * count)
+    for byte in range(count):
+        column[byte::count] = raw[first + byte :: 8]
+    if count == 1:
+        return bytes(column)
+    numbers = array(kind)
+    numbers.frombytes(bytes(column))
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    return numbers.tobytes()
+
+
+def _pad(blob: bytes) -> bytes:
+    return blob + b"\0" * (-len(blob) % 8)
 
 
 def build(path: Path) -> None:
     """Compile the word data into ``path`` (written to a temporary file, then renamed)."""
-    from wordfreq import get_frequency_dict
+    import tempfile
+    from array import array
 
-    english = get_frequency_dict("en", "large")
-    german = get_frequency_dict("de", "large")
+    codespell, english, german = _sources()
+    rows: dict[str, list[int]] = {}
+    for zipf, word in _frequency_list(english):
+        rows[word] = [zipf, 0]
+    for zipf, word in _frequency_list(german):
+        rows.setdefault(word, [0, 0])[1] = zipf
+
+    # words: (hash >> 20) with en and de zipf in the low 20 bits, sorted; split into the top 32
+    # bits (searched) and the low 16 bits.
+    shift = 64 - WORD_HASH_BITS
+    packed = [
+        (int.from_bytes(blake2b(word.encode(), digest_size=8).digest(), "big") >> shift) << (2 * ZIPF_BITS)
+        | en << ZIPF_BITS
+        | de
+        for word, (en, de) in rows.items()
+    ]  # word_hash, inlined: this runs for every word
+    packed.sort()
+    word_offsets = _bucket_offsets(packed, 64)
+    raw = _little_endian(packed)
+    word_high = _byte_columns(raw, 2, 4, "I")
+    word_low = _byte_columns(raw, 0, 2, "H")
+
+    # misspellings: sorted (40-bit hash << 24 | record offset) over a text block of records
+    # "key\tcorrection\ncorrection\tfixable german\x00".
+    records = bytearray()
+    index: list[int] = []
+    entries = dict(_codespell_entries(codespell))
+    for key, entry in sorted(entries.items()):
+        en, de = rows.get(key, (0, 0))
+        german = de >= GERMAN_ZIPF * 100 or (de > 0 and de > en)
+        index.append((word_hash(key) >> 24) << 24 | len(records))
+        records += f"{key}\t{chr(10).join(entry.corrections)}\t{int(entry.fixable)}{int(german)}\0".encode()
+    misspelling_bitmap = bytearray(1 << (MISSPELLING_BITS - 3))
+    for key in entries:
+        bit = crc32(key.encode()) & ((1 << MISSPELLING_BITS) - 1)
+        misspelling_bitmap[bit >> 3] |= 1 << (bit & 7)
+    if len(records) >= 1 << 24:
+        raise RuntimeError("codespell's list is too large for the index")
+    misspelling_index = array("Q", sorted(index)).tobytes()
+
+    # long targets and their distance-2 index: (crc32 of a key) -> word number, bucketed by the
+    # top 16 bits, the next 8 bits stored as a check byte.
+    long_words = sorted(
+        word
+        for word, (en, de) in rows.items()
+        if max(en, de) >= LONG_TARGET_ZIPF * 100 and len(word) >= LONG_TARGET_LENGTH
+    )
+    if len(long_words) >= 1 << 16:
+        raise RuntimeError("too many long target words for the index")
+    long_blob = "\n".join(long_words).encode()
+    starts, position = [], 0
+    for word in long_words:
+        starts.append(position)
+        position += len(word.encode()) + 1
+    starts.append(position)
+    long_offsets = array("I", starts).tobytes()
+    # Sorted as floats (exact below 2**53, and compared much faster than large ints).
+    floats = [
+        (crc32(key) >> 8) * 65536.0 + number
+        for number, word in enumerate(long_words)
+        for key in (deletes2(word.encode()) if word.isascii() else [key.encode() for key in deletes2(word)])
+    ]
+    floats.sort()
+    pairs = list(map(int, floats))
+    del floats
+    delete_offsets = _bucket_offsets(pairs, 40)
+    raw = _little_endian(pairs)
+    delete_checks = _byte_columns(raw, 2, 1, "B")
+    delete_ids = _byte_columns(raw, 0, 2, "H")
+
+    # contexts: left letter + right letter (or EDGE) -> the letters between them in a target.
+    trigrams: set[str] = set()
+    for word, (en, de) in rows.items():
+        if max(en, de) >= TARGET_ZIPF * 100 and len(word) >= TARGET_LENGTH:
+            padded = word + EDGE
+            trigrams.update(padded[middle - 1 : middle + 2] for middle in range(1, len(word)))
+    between: dict[str, set[str]] = {}
+    for trigram in trigrams:
+        between.setdefault(trigram[0] + trigram[2], set()).add(trigram[1])
+    target_bitmap = bytearray(1 << (TARGET_BITS - 3))
+    for word, (en, de) in rows.items():
+        if max(en, de) >= TARGET_ZIPF * 100 and len(word) >= TARGET_LENGTH:
+            bit = crc32(word.encode()) & ((1 << TARGET_BITS) - 1)
+            target_bitmap[bit >> 3] |= 1 << (bit & 7)
+    contexts = "\n".join(f"{pair}\t{''.join(sorted(letters))}" for pair, letters in sorted(between.items())).encode()
+
+    sections = [
+        word_offsets, word_high, word_low, misspelling_index, bytes(records),
+        long_offsets, long_blob, delete_offsets, delete_checks, delete_ids, contexts,
+        bytes(target_bitmap),
+        bytes(misspelling_bitmap),
+    ]
+    layout: list[int] = []
+    position = _HEADER.size
+    for section in sections:
+        layout.extend((position, len(section)))
+        position += len(_pad(section))
+    header = _HEADER.pack(MAGIC, len(packed), len(index), len(long_words), len(pairs), *layout)
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.unlink(missing_ok=True)
-    connection = sqlite3.connect(temporary)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
     try:
-        connection.executescript(
-            """
-            PRAGMA journal_mode = OFF;
-            PRAGMA synchronous = OFF;
-            CREATE TABLE words (word TEXT PRIMARY KEY, en INTEGER NOT NULL, de INTEGER NOT NULL) WITHOUT ROWID;
-            CREATE TABLE misspellings (word TEXT PRIMARY KEY, corrections TEXT NOT NULL,
-                                       fixable INTEGER NOT NULL, german INTEGER NOT NULL) WITHOUT ROWID;
-            CREATE TABLE deletes (key TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (key, word)) WITHOUT ROWID;
-            CREATE TABLE long_targets (id INTEGER PRIMARY KEY, word TEXT NOT NULL);
-            CREATE TABLE long_deletes (hash INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (hash, id)) WITHOUT ROWID;
-            """
-        )
-        rows = {}
-        for word, frequency in english.items():
-            rows[word] = [_zipf(frequency), 0]
-        for word, frequency in german.items():
-            rows.setdefault(word, [0, 0])[1] = _zipf(frequency)
-        connection.executemany("INSERT INTO words VALUES (?, ?, ?)", ((w, en, de) for w, (en, de) in rows.items()))
-        misspellings = []
-        for key, entry in _codespell_entries():
-            en, de = rows.get(key, (0, 0))
-            german = de >= GERMAN_ZIPF * 100 or (de > 0 and de > en)
-            misspellings.append((key, "\n".join(entry.corrections), int(entry.fixable), int(german)))
-        connection.executemany("INSERT OR REPLACE INTO misspellings VALUES (?, ?, ?, ?)", misspellings)
-        keys: set[tuple[str, str]] = set()
-        threshold = TARGET_ZIPF * 100
-        for word, (en, de) in rows.items():
-            if max(en, de) < threshold or not word.isalpha() or len(word) < 3:
+        os.chmod(temporary, 0o644)  # shared by every environment (mkstemp makes it private)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(header)
+            for section in sections:
+                stream.write(_pad(section))
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def remove_stale(folder: Path, current: Path, keep: int = KEEP_FILES) -> list[Path]:
+    """Remove typos files of older schemas, all but the ``keep`` most recently used files of this
+    schema (``current`` always stays), and temporary files of builds that died over an hour ago.
+    Returns what was removed; a file that cannot be removed is left."""
+    import time
+
+    removed = []
+    prefix = f"typos-v{SCHEMA}-"
+    same_schema = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        try:
+            if name.startswith((".typos-v", "typos-v")) and name.endswith(".tmp"):  # older versions: no dot
+                stale = entry.stat().st_mtime < time.time() - 3600
+            elif name.startswith("typos-v") and name.endswith((".sqlite3", ".bin")):
+                if entry == current:
+                    continue
+                if name.startswith(prefix):
+                    same_schema.append((entry.stat().st_atime, entry))
+                    continue
+                stale = True
+            else:
                 continue
-            keys.add((word, word))
-            keys.update((key, word) for key in deletes(word))
-        connection.executemany("INSERT INTO deletes VALUES (?, ?)", sorted(keys))
-        long_threshold = LONG_TARGET_ZIPF * 100
-        long_words = sorted(
-            word
-            for word, (en, de) in rows.items()
-            if max(en, de) >= long_threshold and word.isalpha() and len(word) >= LONG_TARGET_LENGTH
-        )
-        connection.executemany("INSERT INTO long_targets VALUES (?, ?)", enumerate(long_words))
-        hashed = sorted({(key_hash(key), index) for index, word in enumerate(long_words) for key in deletes2(word)})
-        connection.executemany("INSERT INTO long_deletes VALUES (?, ?)", hashed)
-        connection.commit()
-    finally:
-        connection.close()
-    os.replace(temporary, path)
+            if stale:
+                entry.unlink()
+                removed.append(entry)
+        except OSError:
+            continue
+    same_schema.sort(reverse=True)
+    for _, entry in same_schema[max(0, keep - 1) :]:
+        try:
+            entry.unlink()
+            removed.append(entry)
+        except OSError:
+            continue
+    return removed
 
 
-@dataclass(frozen=True, slots=True)
-class Frequency:
-    """Zipf values (0 when the word is not in the list)."""
-
-    en: float
-    de: float
-
-    @property
-    def best(self) -> float:
-        return max(self.en, self.de)
+# -- reading ----------------------------------------------------------------------------------------
 
 
 class Lexicon:
-    """Read-only lookups in the compiled word data."""
+    """Read-only lookups in the compiled word data (memory-mapped)."""
 
     def __init__(self, path: Path) -> None:
-        self._connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        with path.open("rb") as stream:
+            self._map = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+        view = memoryview(self._map)
+        fields = _HEADER.unpack_from(view)
+        if fields[0] != MAGIC:
+            raise ValueError(f"{path} is not a notelint typos data file")
+        layout = fields[5:]
 
-    def _query(self, sql: str, values: list[str]) -> list[tuple]:  # type: ignore[type-arg]
-        found: list[tuple] = []  # type: ignore[type-arg]
-        for start in range(0, len(values), 500):
-            chunk = values[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            found.extend(self._connection.execute(sql.format(marks=marks), chunk).fetchall())
-        return found
+        def section(number: int, kind: str = "B") -> memoryview:
+            offset, length = layout[2 * number], layout[2 * number + 1]
+            return view[offset : offset + length].cast(kind)
+
+        self._word_offsets = section(0, "I")
+        self._word_high = section(1, "I")
+        self._word_low = section(2, "H")
+        self._misspelling_index = section(3, "Q")
+        self._records = section(4)
+        self._long_offsets = section(5, "I")
+        self._long_blob = section(6)
+        self._delete_offsets = section(7, "I")
+        self._delete_checks = section(8)
+        self._delete_ids = section(9, "H")
+        self._contexts_blob = section(10)
+        self._target_bitmap = section(11)
+        self._misspelling_bitmap = section(12)
+        self._contexts: dict[str, str] | None = None
+
+    # words
+
+    def _zipf(self, word: str) -> int | None:
+        """en << 10 | de, or None when the word is in neither list."""
+        key = word_hash(word) >> (64 - WORD_HASH_BITS)
+        bucket = key >> (WORD_HASH_BITS - BUCKET_BITS)
+        high = key & 0xFFFFFFF
+        lo, hi = self._word_offsets[bucket], self._word_offsets[bucket + 1]
+        wanted = high << 4
+        found = bisect_left(self._word_high, wanted, lo, hi)
+        if found < hi and self._word_high[found] >> 4 == high:
+            return (self._word_high[found] & 0xF) << 16 | self._word_low[found]
+        return None
 
     def frequencies(self, words: Iterable[str]) -> dict[str, Frequency]:
         """Zipf values of the lower-cased words found in either list."""
-        wanted = sorted(set(words))
-        rows = self._query("SELECT word, en, de FROM words WHERE word IN ({marks})", wanted)
-        return {word: Frequency(en / 100, de / 100) for word, en, de in rows}
+        found = {}
+        mask = (1 << ZIPF_BITS) - 1
+        for word in set(words):
+            packed = self._zipf(word)
+            if packed is not None:
+                found[word] = Frequency((packed >> ZIPF_BITS) / 100, (packed & mask) / 100)
+        return found
+
+    # misspellings
 
     def misspellings(self, words: Iterable[str]) -> dict[str, tuple[Misspelling, bool]]:
         """codespell entries of the lower-cased words, with whether the word is German."""
-        wanted = sorted(set(words))
-        rows = self._query(
-            "SELECT word, corrections, fixable, german FROM misspellings WHERE word IN ({marks})", wanted
-        )
-        return {
-            word: (Misspelling(tuple(corrections.split("\n")), bool(fixable)), bool(german))
-            for word, corrections, fixable, german in rows
-        }
+        found = {}
+        index, records = self._misspelling_index, self._records
+        bitmap, bits = self._misspelling_bitmap, (1 << MISSPELLING_BITS) - 1
+        for word in set(words):
+            bit = crc32(word.encode()) & bits
+            if not bitmap[bit >> 3] >> (bit & 7) & 1:
+                continue  # not on the list, for the price of a crc32
+            key = word_hash(word) >> 24
+            position = bisect_left(index, key << 24)
+            while position < len(index) and index[position] >> 24 == key:
+                start = index[position] & 0xFFFFFF
+                end = bytes(records[start : start + 4096]).index(b"\0")
+                name, corrections, flags = bytes(records[start : start + end]).decode().split("\t")
+                if name == word:
+                    found[word] = (Misspelling(tuple(corrections.split("\n")), flags[0] == "1"), flags[1] == "1")
+                    break
+                position += 1
+        return found
 
-    def near_long(self, word: str) -> set[str]:
+    # corrections
+
+    def near(self, word: str) -> set[str]:
+        """Target words (zipf >= TARGET_ZIPF, TARGET_LENGTH letters or more) one edit away from
+        ``word`` that keep its first letter."""
+        if self._contexts is None:
+            self._contexts = dict(
+                line.split("\t") for line in bytes(self._contexts_blob).decode().split("\n") if line
+            )
+        threshold = round(TARGET_ZIPF * 100)
+        mask = (1 << ZIPF_BITS) - 1
+        bitmap, bits = self._target_bitmap, (1 << TARGET_BITS) - 1
+        found = set()
+        for candidate in edits1(word, self._contexts):
+            # the bitmap rules out most candidates for the price of a crc32
+            bit = crc32(candidate.encode()) & bits
+            if not bitmap[bit >> 3] >> (bit & 7) & 1 or len(candidate) < TARGET_LENGTH:
+                continue
+            packed = self._zipf(candidate)
+            if packed is not None and max(packed >> ZIPF_BITS, packed & mask) >= threshold:
+                found.add(candidate)
+        return found
+
+    def long_word(self, number: int) -> str:
+        start, end = self._long_offsets[number], self._long_offsets[number + 1] - 1
+        return bytes(self._long_blob[start:end]).decode()
+
+    def near_long(self, word: str, first: str | None = None) -> set[str]:
         """Long frequent words that share a string up to two deletions away with ``word``
-        (every word within Damerau–Levenshtein distance 2, and some at 3 or 4)."""
-        hashes = sorted({key_hash(key) for key in deletes2(word)})
-        marks = ",".join("?" * len(hashes))
-        rows = self._connection.execute(
-            f"SELECT word FROM long_targets WHERE id IN (SELECT id FROM long_deletes WHERE hash IN ({marks}))",
-            hashes,
-        ).fetchall()
-        return {found for (found,) in rows}
+        (every word within Damerau–Levenshtein distance 2, and some at 3 or 4); with ``first``,
+        only those starting with it."""
+        keys = deletes2(word)
+        numbers: set[int] = set()
+        offsets, checks, ids = self._delete_offsets, self._delete_checks, self._delete_ids
+        for key in keys:
+            hashed = key_hash(key)
+            bucket, check = hashed >> 16, hashed >> 8 & 0xFF
+            lo, hi = offsets[bucket], offsets[bucket + 1]
+            position = bisect_left(checks, check, lo, hi)
+            while position < hi and checks[position] == check:
+                numbers.add(ids[position])
+                position += 1
+        found = set()
+        for number in numbers:
+            target = self.long_word(number)
+            if first is not None and not target.startswith(first):
+                continue
+            # the index holds hashes: keep only true matches
+            if not keys.isdisjoint(deletes2(target)):
+                found.add(target)
+        return found
 
-    def near(self, keys: Iterable[str]) -> set[str]:
-        """Target words that are, or have a deletion equal to, one of ``keys``."""
-        rows = self._query("SELECT DISTINCT word FROM deletes WHERE key IN ({marks})", sorted(set(keys)))
-        return {word for (word,) in rows}
+
+def _open_or_build(path: Path) -> Lexicon:
+    if not path.exists():
+        build(path)
+        remove_stale(path.parent, path)
+    try:
+        return Lexicon(path)
+    except (ValueError, TypeError, struct.error):  # a damaged file: build it again
+        build(path)
+        return Lexicon(path)
 
 
 @cache
 def load() -> Lexicon:
     """The compiled word data, built on first use."""
     path = database_path()
-    if not path.exists():
-        try:
-            build(path)
-        except OSError:
-            import tempfile
+    try:
+        return _open_or_build(path)
+    except OSError:
+        import tempfile
 
-            path = (
-                Path(tempfile.gettempdir()) / f"notelint-{os.getuid() if hasattr(os, 'getuid') else 'user'}" / path.name
-            )
-            if not path.exists():
-                build(path)
-    return Lexicon(path)
+        user = os.getuid() if hasattr(os, "getuid") else "user"
+        return _open_or_build(Path(tempfile.gettempdir()) / f"notelint-{user}" / path.name)

@@ -15,10 +15,13 @@ from notelint.document import Document
 class TyposOptions(RuleOptions):
     """``words``: the project's own words; ``words-file``: a file with one word a line (``#``
     starts a comment).  Both are case-insensitive.  A relative ``words-file`` starts at the folder
-    of the configuration file; it is read once when the options are resolved."""
+    of the configuration file; it is read once when the options are resolved.
+    ``vocabulary-min-notes``: an unknown word that this many of the project's notes use is taken
+    as the project's vocabulary (0 turns the signal off)."""
 
     words: list[str] = Field(default_factory=list)
     words_file: str | None = None
+    vocabulary_min_notes: int = Field(default=3, ge=0, strict=True)
     _file_words: frozenset[str] = PrivateAttr(default=frozenset())
 
     @model_validator(mode="after")

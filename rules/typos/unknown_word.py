@@ -2,13 +2,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from notelint.diagnostics import Edit, Fix, Violation
+from notelint.diagnostics import Edit, Finding, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
 from notelint.rules.typos.options import TyposOptions, keep_case, project_words
 from notelint.rules.typos.words import prose_words
+
+if TYPE_CHECKING:
+    from notelint.project import Project, Subject  # imported only when a finding is judged
 
 # A word used this often in one note is taken as the note's vocabulary, not as a typo.
 REPEATED = 2
@@ -24,7 +28,29 @@ def _appears_elsewhere(document: Document, words: set[str]) -> set[str]:
     return {word for word in words if counts[word] > 1}
 
 
-@rule(code="NL501", name="unknown-word", family="typos", severity="warning", fixable=True, options=TyposOptions)
+def vocabulary(subjects: Sequence[Subject], project: Project, options: TyposOptions | None) -> Iterator[Finding]:
+    """Keep the findings whose word fewer than ``vocabulary-min-notes`` of the project's notes use
+    (the note of the finding counts even when it is not one of the project's notes)."""
+    least = TyposOptions().vocabulary_min_notes if options is None else options.vocabulary_min_notes
+    if least == 0:
+        yield from (subject.finding for subject in subjects)
+        return
+    counts = project.notes_using({subject.text for subject in subjects})
+    for subject in subjects:
+        notes = counts[subject.text] + (0 if project.contains(subject.finding.path) else 1)
+        if notes < least:
+            yield subject.finding
+
+
+@rule(
+    code="NL501",
+    name="unknown-word",
+    family="typos",
+    severity="warning",
+    fixable=True,
+    options=TyposOptions,
+    judge=vocabulary,
+)
 def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[Violation]:
     """## What it does
     Finds words of the prose that are neither English nor German and that look like a slip of
@@ -52,10 +78,19 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
       frequent. The closest candidate wins, then one that adds a letter, then the most
       frequent.
 
-    A word several notes of the repository use is more likely vocabulary than a typo, but a
-    rule sees one note at a time: `notelint words add --from-notes notes/` lists the words this
-    rule flags in two or more notes (`--min-notes N`) and adds them to the `words-file` (read the
-    list: a typo repeated across notes would be added too).
+    A word that several notes of the project use is more likely vocabulary than a typo (a
+    method, a dataset, a person). After every note of a run has been checked, each finding of
+    this rule is judged against the project's notes: when at least `vocabulary-min-notes` of
+    them (default 3; 0 turns this off) use the word, anywhere in the note and in any case, it is
+    taken as vocabulary and neither reported nor fixed. The project's notes are the Markdown
+    files that `notelint check` would find under the folder of the configuration file (without
+    one: the git repository, else the note's folder), excludes honoured, whatever files the
+    command line names: a pre-commit run over the staged notes and a run over the whole repository give the
+    same answer. The notes are read only when this rule has findings, once per run, and the
+    findings cache keeps each note's own findings (the judgement is made again on every run, so
+    editing one note can change what another reports). A typo repeated in that many notes is
+    taken as vocabulary too; `notelint words add --from-notes notes/` lists the words this
+    rule flags in two or more notes (`--min-notes N`) and adds them to the `words-file`.
 
     Words on codespell's list are left to `known-misspelling`. Only prose is checked, with the
     same word rules as `known-misspelling`.
@@ -67,11 +102,22 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
 
     ## Fix
     Replaces the word with the suggestion, keeping a leading capital (unsafe: the word may be a
-    name or a term the lists do not know; add it to `words` or `words-file` instead).
+    name or a term the lists do not know; add it to `words` or `words-file` instead). A word
+    taken as the project's vocabulary is not fixed (`--fix --unsafe-fixes` leaves it alone).
+
+    ```toml
+    [tool.notelint.typos]
+    words-file = "notes/.words"
+    vocabulary-min-notes = 3   # 0: judge every note on its own
+    ```
+
     The word data is compiled on first use from the installed `wordfreq` (English and German,
-    `large` lists) and `codespell` packages into one SQLite file (about 85 MB, 30-60 s once) in
-    `$NOTELINT_DATA_DIR`, else `$XDG_CACHE_HOME/notelint` or `~/.cache/notelint`; later runs
-    only look words up in it.
+    `large` lists) and `codespell` packages into one file (about 15 MB, 6-10 s once) in
+    `$NOTELINT_DATA_DIR`, else `$XDG_CACHE_HOME/notelint` or `~/.cache/notelint` (the system's
+    temporary folder when that cannot be written); later runs only look words up in it. The
+    file is named after the data (the schema and the packages' data files), so every
+    environment with the same packages shares it; files of older schemas are removed and at
+    most three are kept.
     """
     words = prose_words(document)
     if not words:

@@ -1,0 +1,172 @@
+"""Judging findings across the project, after the per-file pass.
+
+A rule may declare a *judge* (``@rule(..., judge=function)``): after every file of a run has been
+checked (or answered from the cache), the engine hands the judge that rule's findings together
+with the text each one points at, and the :class:`Project` the notes belong to; the judge returns
+the findings to keep.  The cache stores what the per-file pass found, never a judged result, so a
+file's cached findings stay valid whatever happens to the other notes.  With ``--fix`` the judge
+also sees every fixing pass, so a finding it drops is not fixed either.
+
+The project of a note is the folder of its configuration file; without one, the git repository
+the note is in (the folder holding ``.git``), else the note's own folder.  Its notes are the
+files discovery finds there (hidden and excluded folders skipped), whatever files the command
+line named, so a pre-commit run over a few staged notes and a whole-repository run judge alike.
+Nothing is read until a judge asks.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from notelint.config import ConfigFinder
+from notelint.diagnostics import Finding
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """A finding and the text it points at (``finding.line:column`` to ``end_line:end_column``)."""
+
+    finding: Finding
+    text: str
+
+
+JudgeFunction = Callable[[Sequence[Subject], "Project", Any], Iterable[Finding]]
+
+
+# Looking a few words up in the notes' text is fastest; past this many words, one index of every
+# word of every note is.
+INDEX_AFTER = 64
+
+
+@dataclass
+class Project:
+    """The notes under ``root``, read once, on first use."""
+
+    root: Path
+    finder: ConfigFinder
+    _notes: frozenset[str] | None = None
+    _texts: list[str] | None = None  # case-folded
+    _counts: dict[str, int] = field(default_factory=dict)
+    _index: Counter[str] | None = None
+
+    def notes(self) -> frozenset[str]:
+        """Absolute paths of the project's notes."""
+        if self._notes is None:
+            from notelint.discovery import discover
+
+            found = discover([str(self.root)], self.finder).targets
+            self._notes = frozenset(os.path.abspath(target.path) for target in found)
+        return self._notes
+
+    def contains(self, path: str) -> bool:
+        return os.path.abspath(path) in self.notes()
+
+    def notes_using(self, words: Iterable[str]) -> dict[str, int]:
+        """For each word, the number of the project's notes that use it anywhere (prose, code,
+        links, front matter), case-insensitively and as a whole word (no letter on either side)."""
+        asked = {word: word.casefold() for word in words}
+        missing = set(asked.values()) - self._counts.keys()
+        if missing:
+            texts = self._read()
+            if self._index is None and len(self._counts) + len(missing) > INDEX_AFTER:
+                self._index = Counter()
+                for text in texts:
+                    self._index.update(set(_LETTERS.findall(text)))
+            for word in missing:
+                if self._index is not None:
+                    self._counts[word] = self._index[word]
+                else:
+                    self._counts[word] = sum(1 for text in texts if _uses(text, word))
+        return {word: self._counts[folded] for word, folded in asked.items()}
+
+    def _read(self) -> list[str]:
+        if self._texts is None:
+            texts = []
+            for path in sorted(self.notes()):
+                try:
+                    texts.append(Path(path).read_bytes().decode("utf-8", errors="replace").casefold())
+                except OSError:
+                    continue
+            self._texts = texts
+        return self._texts
+
+
+def _uses(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` with no letter right before or after it."""
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+@dataclass
+class Projects:
+    """One :class:`Project` per root, for the whole run."""
+
+    finder: ConfigFinder
+    _by_root: dict[Path, Project] = field(default_factory=dict)
+
+    def for_root(self, root: Path) -> Project:
+        root = Path(os.path.abspath(root))
+        project = self._by_root.get(root)
+        if project is None:
+            project = self._by_root[root] = Project(root, self.finder)
+        return project
+
+
+def project_root(note: Path, config_file: Path | None, config_root: Path) -> Path:
+    """The folder whose notes make up the project of ``note`` (see the module's docstring)."""
+    if config_file is not None:
+        return config_root
+    folder = Path(os.path.dirname(os.path.abspath(note)))
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def judge_of(rule: Any) -> JudgeFunction | None:
+    """A rule's judge; rules (and plugin classes) without one have none."""
+    return getattr(rule, "judge", None)
+
+
+def apply_judges(
+    findings: list[Finding],
+    text: str,
+    rules: Sequence[tuple[Any, Any]],
+    project: Project,
+) -> list[Finding]:
+    """The findings of one note that its rules' judges keep (``text``: the note's text;
+    ``rules``: the note's (rule, options) pairs)."""
+    judged = {rule.code: (judge, options) for rule, options in rules if (judge := judge_of(rule)) is not None}
+    if not judged or not any(finding.code in judged for finding in findings):
+        return findings
+    from notelint.document import LineIndex
+
+    index = LineIndex(text)
+    dropped: set[int] = set()
+    for code, (judge, options) in judged.items():
+        mine = [finding for finding in findings if finding.code == code]
+        if not mine:
+            continue
+        subjects = [
+            Subject(
+                finding,
+                text[index.offset(finding.line, finding.column) : index.offset(finding.end_line, finding.end_column)],
+            )
+            for finding in mine
+        ]
+        kept = {id(finding) for finding in judge(subjects, project, options)}
+        dropped.update(id(finding) for finding in mine if id(finding) not in kept)
+    return [finding for finding in findings if id(finding) not in dropped]
