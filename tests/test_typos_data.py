@@ -69,7 +69,7 @@ print(sorted(lexicon.frequencies(["vormittag"])), lexicon.misspellings(["accross
 def test_two_processes_building_at_once_leave_one_complete_file(tmp_path: Path) -> None:
     target = tmp_path / "data" / lexicon.file_name("12345678")
     processes = [
-        subprocess.Popen([sys.executable, "-c", BUILD, str(target)], stdout=subprocess.PIPE, text=True)
+        subprocess.Popen([sys.executable, "-P", "-c", BUILD, str(target)], stdout=subprocess.PIPE, text=True)
         for _ in range(2)
     ]
     outputs = [process.communicate()[0] for process in processes]
