@@ -82,7 +82,11 @@ def main() -> int:
         one.mkdir()
         shutil.copy(FIXTURES / "icml-2024.md", one / "note.md")
         env = {**os.environ, "NOTELINT_CACHE_DIR": str(root / "cache")}
-        subprocess.run([*notelint, "--no-cache", str(one)], env=env, capture_output=True, check=False)  # word data
+        # builds the word data, and proves the command works: a benchmark of a failing command is worthless
+        probe = subprocess.run([*notelint, "--no-cache", str(one)], env=env, capture_output=True, text=True, check=False)
+        if probe.returncode != 1 or "NL" not in probe.stdout:  # the seed has findings
+            print(f"notelint does not run with {sys.executable}: exit {probe.returncode}\n{probe.stderr.strip()}")
+            return 2
 
         size = sum(path.stat().st_size for path in corpus.iterdir()) / 1e6
         print(f"corpus: {args.notes} notes, {size:.1f} MB; medians of {args.repeat} runs; {os.cpu_count()} cores")
