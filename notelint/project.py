@@ -3,8 +3,10 @@
 A rule may declare a *judge* (``@rule(..., judge=function)``): after every file of a run has been
 checked (or answered from the cache), the engine hands the judge that rule's findings together
 with the text each one points at, and the :class:`Project` the notes belong to; the judge returns
-the findings to keep.  The cache stores what the per-file pass found, never a judged result, so a
-file's cached findings stay valid whatever happens to the other notes.  With ``--fix`` the judge
+the findings to keep.  The cache stores what the per-file pass found, so a file's cached findings
+stay valid whatever happens to the other notes; a judge's verdict on a note is stored beside them
+with a stamp of the project's notes (paths, sizes, modification times) and reused only while the
+stamp is the same, so a warm run over an unchanged project loads no rule.  With ``--fix`` the judge
 also sees every fixing pass, so a finding it drops is not fixed either.
 
 The project of a note is the folder of its configuration file; without one, the git repository
@@ -56,6 +58,7 @@ class Project:
     _texts: list[str] | None = None  # case-folded
     _counts: dict[str, int] = field(default_factory=dict)
     _index: Counter[str] | None = None
+    _stamp: str | None = None
 
     def notes(self) -> frozenset[str]:
         """Absolute paths of the project's notes."""
@@ -68,6 +71,22 @@ class Project:
 
     def contains(self, path: str) -> bool:
         return os.path.abspath(path) in self.notes()
+
+    def stamp(self) -> str:
+        """A fingerprint of the project's notes (paths, sizes, modification times): a judge's
+        verdict stored with it stays right while it does not change."""
+        if self._stamp is None:
+            import hashlib
+
+            digest = hashlib.blake2b(digest_size=16)
+            for path in sorted(self.notes()):
+                try:
+                    status = os.stat(path)
+                except OSError:
+                    continue
+                digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+            self._stamp = digest.hexdigest()
+        return self._stamp
 
     def notes_using(self, words: Iterable[str]) -> dict[str, int]:
         """For each word, the number of the project's notes that use it anywhere (prose, code,

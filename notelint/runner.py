@@ -194,12 +194,31 @@ class Runner:
         from notelint.document import DecodeError, decode
         from notelint.project import apply_judges
 
+        final = report.fixed_bytes if report.fixed_bytes is not None else data
+        project = self.project_for(path)
+        # A verdict is stored with the note's content and the project's stamp: while neither
+        # changes, a warm run neither loads the rules nor reads the other notes.
+        verdict_key = None
+        if self.cache is not None and not self.options.diff:
+            verdict_key = f"verdict:{content_hash(final)}"
+            stored = self.cache.get_fact(self.settings_key(path), verdict_key)
+            if isinstance(stored, dict) and stored.get("stamp") == project.stamp():
+                dropped = set(stored.get("dropped", ()))
+                report.findings = [finding for number, finding in enumerate(report.findings) if number not in dropped]
+                return
         try:
-            text = decode(report.fixed_bytes if report.fixed_bytes is not None else data)[0]
+            text = decode(final)[0]
             rules = self.ruleset_for(path).rules
         except (DecodeError, ConfigError, PluginError):
             return
-        report.findings = apply_judges(report.findings, text, rules, self.project_for(path))
+        kept = apply_judges(report.findings, text, rules, project)
+        if verdict_key is not None and self.cache is not None:
+            kept_ids = {id(finding) for finding in kept}
+            dropped_numbers = [number for number, finding in enumerate(report.findings) if id(finding) not in kept_ids]
+            self.cache.put_fact(
+                self.settings_key(path), verdict_key, {"stamp": project.stamp(), "dropped": dropped_numbers}
+            )
+        report.findings = kept
 
     def _has_judged_findings(self, report: FileReport, path: Path) -> bool:
         """Whether a rule with a judge made one of the findings; the codes of such rules are kept

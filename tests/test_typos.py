@@ -349,6 +349,34 @@ def test_the_cache_keeps_each_notes_own_findings_and_judges_again(tmp_path: Path
     assert words_reported("notes", cwd=tmp_path) == [("talk-0.md", "backprop"), ("typo.md", "Transofromer")]
 
 
+def test_a_warm_run_reuses_the_verdict_while_the_project_is_unchanged(tmp_path: Path) -> None:
+    """The judge's verdict is cached with the note's content and a stamp of the project's notes:
+    an unchanged project is answered without loading the rules or reading the other notes."""
+    import subprocess
+    import sys
+
+    notes = vocabulary_project(tmp_path, 3)
+    probe = (
+        "import sys, io, contextlib, json\n"
+        "from notelint.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    main(['check', '--output-format', 'json', 'notes'])\n"
+        "words = sorted(item['message'].split('`')[1] for item in json.loads(out.getvalue()) if item['code'] == 'NL501')\n"
+        "print(words, 'notelint.rules' in sys.modules)\n"
+    )
+
+    def run() -> str:
+        return subprocess.run([sys.executable, "-P", "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    assert run() == "['Transofromer'] True"  # the first run judges
+    assert run() == "['Transofromer'] False"  # the warm run reuses the verdicts
+    (notes / "talk-2.md").write_text("# Talk 2\n\nNo jargon at all.\n")  # only two notes use it now
+    assert run() == "['Transofromer', 'backprop', 'backprop'] True"
+    assert run() == "['Transofromer', 'backprop', 'backprop'] False"
+
+
 def test_unsafe_fixes_leave_vocabulary_alone_and_fix_the_typo(tmp_path: Path) -> None:
     notes = vocabulary_project(tmp_path, 3)
     completed = run_notelint("check", "--fix", "--unsafe-fixes", "notes", cwd=tmp_path)
