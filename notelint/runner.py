@@ -78,6 +78,7 @@ class Runner:
     _settings_keys: dict[tuple[Path | None, tuple[str, ...]], str] = field(default_factory=dict)
     _entry_points: str | None = None
     _projects: Projects | None = None
+    _project_of_folder: dict[str, Project] = field(default_factory=dict)
     _judged_codes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     # -- rules ---------------------------------------------------------------------------------
@@ -180,12 +181,19 @@ class Runner:
     # -- judging across the project (after the per-file pass; never cached) --------------------
 
     def project_for(self, path: Path) -> Project:
+        """The project of a note (one per folder of notes: the folder decides it)."""
         from notelint.project import Projects, project_root
 
+        folder = os.path.dirname(path)
+        known = self._project_of_folder.get(folder)
+        if known is not None:
+            return known
         if self._projects is None:
             self._projects = Projects(self.finder)
         config = self.finder.for_path(path)
-        return self._projects.for_root(project_root(path, config.source, config.root))
+        project = self._projects.for_root(project_root(path, config.source, config.root))
+        self._project_of_folder[folder] = project
+        return project
 
     def judge(self, report: FileReport, path: Path, data: bytes) -> None:
         """Let the judges of the note's rules drop findings (``data``: the bytes checked)."""
