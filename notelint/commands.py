@@ -95,6 +95,7 @@ def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         found = discover(paths, finder)
         errors.extend(found.errors)
+        runner.walked = found.walked
         if wants_progress(len(found.targets), err):
             bar = ProgressBar(len(found.targets), err)
             try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from notelint.config import ConfigError, ConfigFinder
@@ -24,11 +24,14 @@ class Target:
 class Discovery:
     targets: list[Target]
     errors: list[str]
+    # the notes found under each folder given (absolute paths), for whoever needs a folder's notes again
+    walked: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def discover(paths: Sequence[str], finder: ConfigFinder) -> Discovery:
     targets: list[Target] = []
     errors: list[str] = []
+    walked: dict[str, frozenset[str]] = {}
     seen: set[Path] = set()
 
     def add(path: Path, display: str) -> None:
@@ -40,13 +43,15 @@ def discover(paths: Sequence[str], finder: ConfigFinder) -> Discovery:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for found in _walk(path, finder):
+            notes = _walk(path, finder)
+            walked[os.path.abspath(path)] = frozenset(os.path.abspath(found) for found in notes)
+            for found in notes:
                 add(found, os.path.normpath(found))
         elif path.exists() or path.is_symlink():
             add(path, os.path.normpath(given))
         else:
             errors.append(f"{given}: no such file or directory")
-    return Discovery(targets, errors)
+    return Discovery(targets, errors, walked)
 
 
 def _walk(root: Path, finder: ConfigFinder) -> list[Path]:

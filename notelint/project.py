@@ -131,16 +131,19 @@ def _uses(text: str, word: str) -> bool:
 
 @dataclass
 class Projects:
-    """One :class:`Project` per root, for the whole run."""
+    """One :class:`Project` per root, for the whole run; ``walked`` holds the notes the run's
+    discovery already found under the folders it was given (a project rooted there needs no second
+    walk)."""
 
     finder: ConfigFinder
+    walked: dict[str, frozenset[str]] = field(default_factory=dict)
     _by_root: dict[Path, Project] = field(default_factory=dict)
 
     def for_root(self, root: Path) -> Project:
         root = Path(os.path.abspath(root))
         project = self._by_root.get(root)
         if project is None:
-            project = self._by_root[root] = Project(root, self.finder)
+            project = self._by_root[root] = Project(root, self.finder, self.walked.get(str(root)))
         return project
 
 

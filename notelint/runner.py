@@ -77,6 +77,8 @@ class Runner:
     _registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
     _settings_keys: dict[tuple[Path | None, tuple[str, ...]], str] = field(default_factory=dict)
     _entry_points: str | None = None
+    # the notes discovery found under each folder named on the command line (absolute paths)
+    walked: dict[str, frozenset[str]] = field(default_factory=dict)
     _projects: Projects | None = None
     _project_of_folder: dict[str, Project] = field(default_factory=dict)
     _judged_codes: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -189,7 +191,7 @@ class Runner:
         if known is not None:
             return known
         if self._projects is None:
-            self._projects = Projects(self.finder)
+            self._projects = Projects(self.finder, self.walked)
         config = self.finder.for_path(path)
         project = self._projects.for_root(project_root(path, config.source, config.root))
         self._project_of_folder[folder] = project

@@ -323,6 +323,11 @@ def words_reported(*args: str | Path, cwd: Path) -> list[tuple[str, str]]:
 def test_a_word_three_notes_use_is_vocabulary_in_a_folder_run_and_a_one_file_run(tmp_path: Path) -> None:
     notes = vocabulary_project(tmp_path, 3)
     assert words_reported("notes", cwd=tmp_path) == [("typo.md", "Transofromer")]
+    # the project's folder itself (its notes then come from the run's own discovery)
+    assert words_reported(".", cwd=tmp_path) == [("typo.md", "Transofromer")]
+    (tmp_path / "pyproject.toml").rename(tmp_path / "notes" / "pyproject.toml")
+    assert words_reported(".", cwd=notes) == [("typo.md", "Transofromer")]
+    (notes / "pyproject.toml").rename(tmp_path / "pyproject.toml")
     # pre-commit passes only the staged files: the other notes still count
     assert words_reported("notes/talk-0.md", cwd=tmp_path) == []
     assert words_reported(notes / "talk-1.md", "notes/typo.md", cwd=tmp_path) == [("typo.md", "Transofromer")]
