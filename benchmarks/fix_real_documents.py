@@ -98,19 +98,16 @@ def main() -> None:
         second = run(folder)
         changed_again = [path.name for path in originals if path.read_bytes() != after_first[path]]
         print(f"first run: exit {first.returncode}, {changed} files changed by fixes")
-        print(f"internal errors (fixes refused by verification or crashes): {len(errors)}")
-        for line in errors:
-            print(f"  {line}")
-        print(f"code blocks and spans gone after fixing: {len(lost)} (unsafe fixes remove empty sections whole)")
-        for line in lost:
-            print(f"  {line}")
-        print(f"code spans new after fixing: {len(gained)} (the math rules write GitLab's $`...`$)")
-        for line in gained:
-            print(f"  {line}")
-        print(f"second run: exit {second.returncode}, {len(changed_again)} files changed again (must be 0)")
-        for name in changed_again:
-            print(f"  {name}")
+        listed("internal errors (fixes refused by verification or crashes)", errors)
+        listed("code blocks and spans gone after fixing (unsafe fixes remove empty sections whole)", lost)
+        listed("code spans new after fixing (the math rules write GitLab's $`...`$)", gained)
+        listed(f"second run: exit {second.returncode}; files changed again (must be 0)", changed_again)
 
+
+def listed(title: str, lines: list[str]) -> None:
+    print(f"{title}: {len(lines)}")
+    for line in lines:
+        print(f"  {line}")
 
 if __name__ == "__main__":
     main()
