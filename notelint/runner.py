@@ -76,6 +76,7 @@ class Runner:
     _rulesets: dict[Path | None, RuleSet] = field(default_factory=dict)
     _registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
     _settings_keys: dict[tuple[Path | None, tuple[str, ...]], str] = field(default_factory=dict)
+    _settings_key_of_note: dict[str, str] = field(default_factory=dict)
     _entry_points: str | None = None
     # the notes discovery found under each folder named on the command line (absolute paths)
     walked: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -111,6 +112,9 @@ class Runner:
 
     def settings_key(self, path: Path) -> str:
         """The cache key of a note's settings (``path``: a note found by discovery, not a folder)."""
+        known = self._settings_key_of_note.get(os.fspath(path))
+        if known is not None:
+            return known
         config = self.finder.for_file(path)
         ignored = tuple(config.ignored_for(path))
         memo = (config.source, ignored)
@@ -130,6 +134,7 @@ class Runner:
             ]
             key = hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:32]
             self._settings_keys[memo] = key
+        self._settings_key_of_note[os.fspath(path)] = key  # asked again when judging the note
         return key
 
     def _entry_point_key(self) -> str:
