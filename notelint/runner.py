@@ -185,7 +185,7 @@ class Runner:
             self.cache.save()
         return [report for report in reports if report is not None]
 
-    # -- judging across the project (after the per-file pass; never cached) --------------------
+    # -- judging across the project (after the per-file pass; verdicts cached per project stamp) --
 
     def project_for(self, path: Path) -> Project:
         """The project of a note (one per folder of notes: the folder decides it)."""

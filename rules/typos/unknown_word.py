@@ -85,10 +85,11 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
     taken as vocabulary and neither reported nor fixed. The project's notes are the Markdown
     files that `notelint check` would find under the folder of the configuration file (without
     one: the git repository, else the note's folder), excludes honoured, whatever files the
-    command line names: a pre-commit run over the staged notes and a run over the whole repository give the
-    same answer. The notes are read only when this rule has findings, once per run, and the
-    findings cache keeps each note's own findings (the judgement is made again on every run, so
-    editing one note can change what another reports). A typo repeated in that many notes is
+    command line names: a pre-commit run over the staged notes and a run over the whole
+    repository give the same answer. The notes are read only when this rule has findings, once
+    per run. The findings cache keeps each note's own findings and the judgement beside them,
+    reused only while no note of the project has changed (paths, sizes, modification times), so
+    editing one note can change what another reports. A typo repeated in that many notes is
     taken as vocabulary too; `notelint words add --from-notes notes/` lists the words this
     rule flags in two or more notes (`--min-notes N`) and adds them to the `words-file`.
 
