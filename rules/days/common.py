@@ -112,12 +112,21 @@ def front_matter_date(document: Document) -> datetime.date | None:
 
 @lru_cache(maxsize=16)
 def _date_in_yaml(raw: str) -> datetime.date | None:
-    """The ``date`` of a front matter block's YAML text (read once per block: several rules ask)."""
+    """The ``date`` of a front matter block's YAML text (read once per block: several rules ask),
+    constructed as YAML's safe loader does from the node tree the frontmatter rules parsed."""
+    import copy
+
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
+    from notelint.rules.frontmatter.parse import compose_yaml
+
     try:
-        data = YAML(typ="safe", pure=True).load(raw)
+        node, error = compose_yaml(raw)
+        if error is not None:
+            return None
+        # construction merges `<<` keys into the nodes: work on a copy of the shared tree
+        data = None if node is None else YAML(typ="safe", pure=True).constructor.construct_document(copy.deepcopy(node))
     except (YAMLError, ValueError, TypeError):
         return None
     if not isinstance(data, dict):

@@ -151,14 +151,25 @@ def _hint(problem: str) -> str | None:
 
 
 @lru_cache(maxsize=64)
-def parse_yaml(raw: str) -> tuple[Node | None, YamlError | None]:
-    """Compose (not construct) the YAML text: nodes with positions, no duplicate-key exception."""
+def compose_yaml(raw: str) -> tuple[Any, Exception | None]:
+    """ruamel's node tree of the YAML text, or the parser's error: the one parse of a front matter
+    block that every rule reading it shares (the frontmatter rules, the days rules' date)."""
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.error import YAMLError
 
     try:
-        node = YAML(typ="rt").compose(raw)
-    except MarkedYAMLError as error:
+        return YAML(typ="rt").compose(raw), None
+    except YAMLError as error:
+        return None, error
+
+
+@lru_cache(maxsize=64)
+def parse_yaml(raw: str) -> tuple[Node | None, YamlError | None]:
+    """Compose (not construct) the YAML text: nodes with positions, no duplicate-key exception."""
+    from ruamel.yaml.error import MarkedYAMLError
+
+    node, error = compose_yaml(raw)
+    if isinstance(error, MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         if mark is not None and mark.index >= len(raw.rstrip()) and error.context_mark is not None:
             mark = error.context_mark  # "never closed": point at where it was opened
@@ -170,7 +181,7 @@ def parse_yaml(raw: str) -> tuple[Node | None, YamlError | None]:
         if mark is None:
             return None, YamlError(message, 0, 0, 0)
         return None, YamlError(message, mark.index, mark.line, mark.column)
-    except YAMLError as error:  # errors without a position
+    if error is not None:  # errors without a position
         return None, YamlError(str(error).strip() or "invalid YAML", 0, 0, 0)
     if node is None:
         return None, None
