@@ -55,21 +55,38 @@ def discover(paths: Sequence[str], finder: ConfigFinder) -> Discovery:
 
 
 def _walk(root: Path, finder: ConfigFinder) -> list[Path]:
+    """The notes below ``root``: a folder's own files first, then its subfolders, each sorted by
+    name. Only regular files (or links to them, or dangling links, reported when read) count: a
+    named pipe or a device called ``x.md`` would block or never end when read."""
     found: list[Path] = []
-    for folder, subfolders, files in os.walk(root):
-        here = Path(folder)
-        subfolders[:] = sorted(
-            name
-            for name in subfolders
-            if not name.startswith(".")
-            and name not in SKIPPED_FOLDERS
-            and not _excluded(finder, here, here / name)
-        )
-        for name in sorted(files):
+    pending = [root]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            continue
+        subfolders: list[Path] = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if name not in SKIPPED_FOLDERS and not _excluded(finder, here, here / name):
+                        subfolders.append(here / name)
+                    continue
+                if not name.lower().endswith(SUFFIXES):
+                    continue
+                if not (entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))):
+                    continue
+            except OSError:
+                continue
             candidate = here / name
-            if name.lower().endswith(SUFFIXES) and not name.startswith("."):
-                if not _excluded(finder, here, candidate):
-                    found.append(candidate)
+            if not _excluded(finder, here, candidate):
+                found.append(candidate)
+        pending.extend(reversed(subfolders))
     return found
 
 

@@ -430,18 +430,49 @@ def test_vocabulary_min_notes_option(tmp_path: Path) -> None:
         assert "vocabulary-min-notes" in completed.stderr
 
 
+OPENED_NOTES = (
+    "import runpy, sys\n"
+    "opened = []\n"
+    "def record(event, args):\n"
+    "    if event == 'open' and isinstance(args[0], str) and args[0].endswith('.md'):\n"
+    "        opened.append(args[0].rsplit('/', 1)[-1])\n"
+    "sys.addaudithook(record)\n"
+    "sys.argv = ['notelint', *sys.argv[1:]]\n"
+    "try:\n"
+    "    runpy.run_module('notelint', run_name='__main__')\n"
+    "finally:\n"
+    "    sys.stderr.write('OPENED ' + ' '.join(sorted(set(opened))) + '\\n')\n"
+)
+
+
 def test_the_other_notes_are_read_only_to_judge_findings(tmp_path: Path) -> None:
-    """A run without unknown words never opens the project's other notes: here one of them is a
-    named pipe, which blocks whoever reads it."""
+    """A run without unknown words never opens the project's other notes; one with an unknown word
+    reads them (here recorded through Python's audit hook on open), but never a named pipe among
+    them, which would block whoever reads it."""
     import os
     import subprocess
     import sys
 
     notes = vocabulary_project(tmp_path, 3)
     os.mkfifo(notes / "pipe.md")
-    (notes / "typo.md").write_text("# Fixed\n\nA Graph Transformer attends on neighbours.\n")
-    command = [sys.executable, "-P", "-m", "notelint", "check", "--no-cache", "--output-format", "concise"]
-    clean = subprocess.run([*command, "notes/typo.md"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
-    assert (clean.returncode, clean.stdout) == (0, "")
-    with pytest.raises(subprocess.TimeoutExpired):  # an unknown word: the notes are read
-        subprocess.run([*command, "notes/talk-0.md"], cwd=tmp_path, capture_output=True, timeout=15)
+    (notes / "fixed.md").write_text("# Fixed\n\nA Graph Transformer attends on neighbours.\n")
+    command = [sys.executable, "-P", "-c", OPENED_NOTES, "check", "--no-cache", "--output-format", "concise"]
+
+    def opened(note: str) -> tuple[int, list[str]]:
+        completed = subprocess.run([*command, note], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        return completed.returncode, completed.stderr.rsplit("OPENED ", 1)[1].split()
+
+    assert opened("notes/fixed.md") == (0, ["fixed.md"])
+    assert opened("notes/talk-0.md") == (0, ["fixed.md", "talk-0.md", "talk-1.md", "talk-2.md", "typo.md"])
+
+
+def test_a_named_pipe_in_a_folder_is_not_a_note(tmp_path: Path) -> None:
+    import os
+
+    notes = vocabulary_project(tmp_path, 1)
+    os.mkfifo(notes / "pipe.md")
+    completed = run_notelint("check", "--no-cache", "--output-format", "concise", "notes", cwd=tmp_path)
+    assert completed.returncode == 1, completed.stderr
+    assert "pipe.md" not in completed.stdout + completed.stderr
+    assert [line.split(":")[0] for line in completed.stdout.splitlines() if "NL5" in line] == [
+        "notes/talk-0.md", "notes/typo.md"]
