@@ -476,3 +476,23 @@ def test_a_named_pipe_in_a_folder_is_not_a_note(tmp_path: Path) -> None:
     assert "pipe.md" not in completed.stdout + completed.stderr
     assert [line.split(":")[0] for line in completed.stdout.splitlines() if "NL5" in line] == [
         "notes/talk-0.md", "notes/typo.md"]
+
+
+def test_a_word_gets_the_same_answer_whatever_was_looked_up_before(tmp_path: Path) -> None:
+    """Word lookups are remembered within a run: a note checked after others that share its
+    words (one process, --jobs 1) gets exactly the findings it gets alone."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    seeds = sorted(FIXTURES.glob("*.md"))
+    texts = [seed.read_text(encoding="utf-8") for seed in seeds]
+    texts.append(texts[0].replace("exaustive", "exhaustive") + "\nAn exaustive search, accross the board.\n")
+    for number, text in enumerate(texts):
+        (notes / f"note-{number}.md").write_text(text, encoding="utf-8")
+    together = findings_json("--select", "typos", "--jobs", "1", "--no-cache", notes, cwd=tmp_path)
+    alone = [
+        finding
+        for number in range(len(texts))
+        for finding in findings_json("--select", "typos", "--no-cache", notes / f"note-{number}.md", cwd=tmp_path)
+    ]
+    assert together == alone
+    assert {finding["code"] for finding in together} == {"NL500", "NL501"}

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 from notelint.rules.typos.edits import distance
-from notelint.rules.typos.lexicon import Frequency, Lexicon, load
+from notelint.rules.typos.lexicon import Frequency, Lexicon, bounded, load
 
 # A correction must be at least this frequent (zipf, English or German).
 TARGET_ZIPF = 2.5
@@ -105,10 +106,13 @@ def _prefixed(word: str) -> list[str]:
 @dataclass(frozen=True)
 class WordChecker:
     lexicon: Lexicon
+    # The answers of suggest_all already worked out in this process: a word's answer depends on
+    # the word alone, and the notes of a repository share most of their words.
+    answers: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls) -> WordChecker:
-        return cls(load())
+        return _checker()
 
     def unknown(self, words: Iterable[str]) -> list[str]:
         """The lower-cased words in no list and no codespell entry, and not derived from a word."""
@@ -197,9 +201,17 @@ class WordChecker:
         return None
 
     def suggest_all(self, words: Iterable[str]) -> dict[str, str]:
-        found = {}
-        for word in self.unknown(words):
-            suggestion = self.suggest(word)
-            if suggestion is not None:
-                found[word] = suggestion
-        return found
+        """The confident corrections of the unknown words among the lower-cased ``words``."""
+        answers = bounded(self.answers)
+        wanted = set(words)
+        new = [word for word in wanted if word not in answers]
+        if new:
+            unknown = set(self.unknown(new))
+            for word in new:
+                answers[word] = self.suggest(word) if word in unknown else None
+        return {word: answer for word in wanted if (answer := answers[word]) is not None}
+
+
+@cache
+def _checker() -> WordChecker:
+    return WordChecker(load())

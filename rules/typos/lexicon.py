@@ -45,7 +45,7 @@ from zlib import crc32
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import AnyStr
+from typing import Any, AnyStr
 from pathlib import Path
 
 SCHEMA = 4
@@ -473,6 +473,10 @@ class Lexicon:
         self._target_bitmap = section(11)
         self._misspelling_bitmap = section(12)
         self._contexts: dict[str, str] | None = None
+        # Answers already looked up in this process: the notes of a repository share most of
+        # their words, so a run over many notes looks most words up once, not once per note.
+        self._known: dict[str, Frequency | None] = {}
+        self._listed: dict[str, tuple[Misspelling, bool] | None] = {}
 
     # words
 
@@ -491,35 +495,53 @@ class Lexicon:
     def frequencies(self, words: Iterable[str]) -> dict[str, Frequency]:
         """Zipf values of the lower-cased words found in either list."""
         found = {}
-        mask = (1 << ZIPF_BITS) - 1
+        known = bounded(self._known)
         for word in set(words):
-            packed = self._zipf(word)
-            if packed is not None:
-                found[word] = Frequency((packed >> ZIPF_BITS) / 100, (packed & mask) / 100)
+            try:
+                frequency = known[word]
+            except KeyError:
+                frequency = known[word] = self._frequency(word)
+            if frequency is not None:
+                found[word] = frequency
         return found
+
+    def _frequency(self, word: str) -> Frequency | None:
+        packed = self._zipf(word)
+        if packed is None:
+            return None
+        mask = (1 << ZIPF_BITS) - 1
+        return Frequency((packed >> ZIPF_BITS) / 100, (packed & mask) / 100)
 
     # misspellings
 
     def misspellings(self, words: Iterable[str]) -> dict[str, tuple[Misspelling, bool]]:
         """codespell entries of the lower-cased words, with whether the word is German."""
         found = {}
-        index, records = self._misspelling_index, self._records
-        bitmap, bits = self._misspelling_bitmap, (1 << MISSPELLING_BITS) - 1
+        listed = bounded(self._listed)
         for word in set(words):
-            bit = crc32(word.encode()) & bits
-            if not bitmap[bit >> 3] >> (bit & 7) & 1:
-                continue  # not on the list, for the price of a crc32
-            key = word_hash(word) >> 24
-            position = bisect_left(index, key << 24)
-            while position < len(index) and index[position] >> 24 == key:
-                start = index[position] & 0xFFFFFF
-                end = bytes(records[start : start + 4096]).index(b"\0")
-                name, corrections, flags = bytes(records[start : start + end]).decode().split("\t")
-                if name == word:
-                    found[word] = (Misspelling(tuple(corrections.split("\n")), flags[0] == "1"), flags[1] == "1")
-                    break
-                position += 1
+            try:
+                entry = listed[word]
+            except KeyError:
+                entry = listed[word] = self._misspelling(word)
+            if entry is not None:
+                found[word] = entry
         return found
+
+    def _misspelling(self, word: str) -> tuple[Misspelling, bool] | None:
+        index, records = self._misspelling_index, self._records
+        bit = crc32(word.encode()) & ((1 << MISSPELLING_BITS) - 1)
+        if not self._misspelling_bitmap[bit >> 3] >> (bit & 7) & 1:
+            return None  # not on the list, for the price of a crc32
+        key = word_hash(word) >> 24
+        position = bisect_left(index, key << 24)
+        while position < len(index) and index[position] >> 24 == key:
+            start = index[position] & 0xFFFFFF
+            end = bytes(records[start : start + 4096]).index(b"\0")
+            name, corrections, flags = bytes(records[start : start + end]).decode().split("\t")
+            if name == word:
+                return Misspelling(tuple(corrections.split("\n")), flags[0] == "1"), flags[1] == "1"
+            position += 1
+        return None
 
     # corrections
 
@@ -572,6 +594,17 @@ class Lexicon:
             if not keys.isdisjoint(deletes2(target)):
                 found.add(target)
         return found
+
+
+MEMO_LIMIT = 200_000
+
+
+def bounded(memo: dict[str, Any]) -> dict[str, Any]:
+    """A memo of answers, emptied when it holds MEMO_LIMIT words (a run over a huge corpus keeps
+    its memory bounded; the answers do not change, so emptying only costs lookups)."""
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    return memo
 
 
 def _open_or_build(path: Path) -> Lexicon:
