@@ -17,19 +17,22 @@ from dataclasses import dataclass
 
 from notelint.document import Document
 
+# Each pattern with the strings one of which any text it matches holds: a pattern whose
+# strings are all absent from a range cannot match there, and is not run.
 _MASKS = (
-    re.compile(r"<!--.*?-->", re.DOTALL),
-    re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),
-    re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"),
-    re.compile(r"<[^\s<>@]+@[^\s<>]+>"),
-    re.compile(r"(?<![\\$])\$\$.+?(?<!\\)\$\$", re.DOTALL),
-    re.compile(r"(?<![\\$\w])\$(?![\s$])(?:[^$\n\\]|\\.)+?(?<![\s\\])\$(?!\d)"),
-    re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"),
-    re.compile(r"\]\[[^\]]*\]"),
-    re.compile(r"\[\^[^\]]*\]"),
-    re.compile(r"(?i:\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*)"),
-    re.compile(r"&#?\w+;"),
-    re.compile(r"\\."),
+    (("<!--",), re.compile(r"<!--.*?-->", re.DOTALL)),
+    (("<",), re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
+    ((":",), re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")),
+    (("@",), re.compile(r"<[^\s<>@]+@[^\s<>]+>")),
+    (("$$",), re.compile(r"(?<![\\$])\$\$.+?(?<!\\)\$\$", re.DOTALL)),
+    (("$",), re.compile(r"(?<![\\$\w])\$(?![\s$])(?:[^$\n\\]|\\.)+?(?<![\s\\])\$(?!\d)")),
+    (("](",), re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")),
+    (("][",), re.compile(r"\]\[[^\]]*\]")),
+    (("[^",), re.compile(r"\[\^[^\]]*\]")),
+    (("://", "www.", "WWW.", "Www.", "wWw.", "wwW.", "WWw.", "wWW.", "WwW."),
+     re.compile(r"(?i:\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*)")),
+    (("&",), re.compile(r"&#?\w+;")),
+    (("\\",), re.compile(r"\\.")),
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
 # A run of letters, digits, underscores, apostrophes and hyphens; it is then checked and split.
@@ -102,8 +105,9 @@ def _masked(source: str, code_spans: list[tuple[int, int]], start: int, end: int
         position = span_end
     pieces.append(source[position:end])
     text = "".join(pieces)
-    for pattern in _MASKS:
-        text = pattern.sub(_blank_match, text)
+    for needles, pattern in _MASKS:
+        if any(needle in text for needle in needles):
+            text = pattern.sub(_blank_match, text)
     return text
 
 
@@ -144,12 +148,17 @@ def _document_words(document: Document) -> tuple[Word, ...]:
     words: list[Word] = []
     for (start, end), spans in zip(ranges, _spans_by_range(ranges, document.code_spans)):
         text = _masked(source, spans, start, end)
+        last = len(text) - 1
         # a shorter run cannot hold a checkable word (three letters or more)
         for token in _LONG_TOKEN.finditer(text):
             raw = token.group()
             token_start, token_end = token.span()
             if raw.isalpha():  # the common case: one plain word (no digit, hyphen or apostrophe)
-                if raw[1:].islower() and not _in_name(text, token_start, token_end):
+                if raw[1:].islower() and (
+                    # between spaces (most words): surely not part of a name
+                    (token_start and text[token_start - 1] == " " and token_end < last and text[token_end] == " ")
+                    or not _in_name(text, token_start, token_end)
+                ):
                     words.append(Word(start + token_start, start + token_end, raw))
                 continue
             if _DIGIT_OR_UNDERSCORE.search(raw) or _in_name(text, token_start, token_end):
