@@ -169,6 +169,7 @@ class Document:
     index: LineIndex = field(init=False)
     front_matter: FrontMatter | None = field(init=False)
     _derived: dict[Hashable, Any] = field(init=False, default_factory=dict, repr=False, compare=False)
+    _inline_parsed: set[int] = field(init=False, default_factory=set, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.index = LineIndex(self.text)
@@ -209,27 +210,52 @@ class Document:
         return 1
 
     @cached_property
-    def tokens(self) -> list[Token]:
-        """markdown-it tokens of the body (CommonMark, tables, strikethrough).
-
-        A closed front matter block is replaced by as many empty lines before parsing, so every
-        token's ``map`` holds 0-based line numbers of the whole file.
-        """
-        from notelint.parser import parse
+    def _parsed_blocks(self) -> tuple[list[Token], dict[str, Any]]:
+        from notelint.parser import parse_blocks
 
         if self.front_matter is not None and self.front_matter.closed:
             body = self.text[self.index.line_start(self.body_start_line) :]
             hidden_lines = self.body_start_line - 1
             if self.body_start_line > self.index.line_count and not body:
-                return parse("")
-            return parse("\n" * hidden_lines + body)
-        return parse(self.text)
+                return parse_blocks("")
+            return parse_blocks("\n" * hidden_lines + body)
+        return parse_blocks(self.text)
+
+    @property
+    def block_tokens(self) -> list[Token]:
+        """markdown-it tokens of the body (CommonMark, tables, strikethrough), with the children
+        of ``inline`` tokens parsed only on demand (:meth:`inline_children`): what the built-in
+        rules read. The same list as :attr:`tokens`.
+
+        A closed front matter block is replaced by as many empty lines before parsing, so every
+        token's ``map`` holds 0-based line numbers of the whole file.
+        """
+        return self._parsed_blocks[0]
+
+    def inline_children(self, token: Token) -> list[Token]:
+        """The parsed children of an ``inline`` token of :attr:`block_tokens`."""
+        if id(token) not in self._inline_parsed:
+            from notelint.parser import parse_inline
+
+            parse_inline(token, self._parsed_blocks[1])
+            self._inline_parsed.add(id(token))
+        return token.children or []
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """markdown-it tokens of the body, every ``inline`` token with its children (as
+        markdown-it's full parse gives them); see :attr:`block_tokens`."""
+        tokens = self.block_tokens
+        for token in tokens:
+            if token.type == "inline":
+                self.inline_children(token)
+        return tokens
 
     @cached_property
     def blocks(self) -> list[TokenSpan]:
         """Every token that has a line map, with its 1-based inclusive line span."""
         spans = []
-        for token in self.tokens:
+        for token in self.block_tokens:
             if token.map is not None and token.map[1] > token.map[0]:
                 spans.append(TokenSpan(token, token.map[0] + 1, token.map[1]))
         return spans

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURES, REPO
 from notelint.document import DecodeError, Document, LineIndex, Position
 
 
@@ -104,3 +105,43 @@ def test_derived_values_are_computed_once_per_document() -> None:
     assert document.derived(first_line, "?") == "# Title?"
     assert calls == ["!", "?"]
     assert document.with_text("# Other\n").derived(first_line, "!") == "# Other!"  # a new text, a new value
+
+
+def _as_dicts(tokens: list) -> list[dict]:
+    return [token.as_dict() for token in tokens]
+
+
+def test_inline_content_parsed_on_demand_is_the_full_parse() -> None:
+    """Rules read the block tokens and ask for the children of the inline tokens they need; a
+    token's children, and the whole token list, are exactly what markdown-it's full parse gives,
+    whatever was asked for first: on every CommonMark spec example (with a front matter block in
+    front of it too, for the line numbers), the seeds and the notes."""
+    import json
+
+    from notelint.parser import parse
+
+    spec = json.loads((REPO / "tests" / "data" / "commonmark" / "commonmark.json").read_text())
+    texts = [example["markdown"] for example in spec]
+    texts += ["---\ntitle: x\n---\n" + text for text in texts[::7]]
+    texts += [path.read_text(encoding="utf-8") for path in [*FIXTURES.glob("*.md"), *(REPO / "notes").glob("*.md")]]
+    with_children = 0
+    for text in texts:
+        document = Document("note.md", text)
+        expected = Document("note.md", text)
+        full = parse(_hidden_front_matter(expected))
+        inline = [token for token in document.block_tokens if token.type == "inline"]
+        assert all(not token.children for token in inline)  # nothing parsed before it is asked for
+        for token in inline[1::2]:  # some first, one by one
+            with_children += bool(document.inline_children(token))
+        assert _as_dicts(document.tokens) == _as_dicts(full), text
+    assert with_children > 300
+
+
+def _hidden_front_matter(document: Document) -> str:
+    """The text the parser sees: a closed front matter block as empty lines."""
+    if document.front_matter is None or not document.front_matter.closed:
+        return document.text
+    body = document.text[document.index.line_start(document.body_start_line) :]
+    if document.body_start_line > document.index.line_count and not body:
+        return ""
+    return "\n" * (document.body_start_line - 1) + body

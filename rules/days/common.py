@@ -79,7 +79,7 @@ def day_headings(document: Document, options: DaysOptions | None) -> list[DayHea
 def _day_headings(document: Document, level: int, language: str) -> tuple[DayHeadingAt, ...]:
     tag = f"h{level}"
     found: list[DayHeadingAt] = []
-    tokens = document.tokens
+    tokens = document.block_tokens
     for position, token in enumerate(tokens[:-1]):
         if token.type != "heading_open" or token.tag != tag or token.level != 0 or token.map is None:
             continue

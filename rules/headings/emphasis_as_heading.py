@@ -66,14 +66,14 @@ def emphasis_as_heading(document: Document, options: None) -> Iterator[Violation
     Unsafe: it changes the HTML and the author may have meant emphasis.
     """
     headings = outline(document)
-    tokens = document.tokens
+    tokens = document.block_tokens
     for position, token in enumerate(tokens):
         if token.type != "paragraph_open" or token.level != 0 or token.map is None:
             continue
         if token.map[1] - token.map[0] != 1 or position + 1 >= len(tokens):
             continue
         inline = tokens[position + 1]
-        text = _whole_emphasis(inline.children or [])
+        text = _whole_emphasis(document.inline_children(inline))
         if not text or not text.strip() or text.rstrip().endswith(_PUNCTUATION):
             continue
         line = token.map[0] + 1

@@ -12,7 +12,7 @@ from notelint.rules.headings.outline import Heading, intended_levels, outline
 def _has_content_after(document: Document, heading: Heading, next_heading: Heading | None) -> bool:
     """Whether any block (paragraph, list, code, HTML, rule, table...) lies between the heading and
     the next top-level heading; ``heading_open, inline, heading_close`` are the heading itself."""
-    stop = next_heading.token_index if next_heading is not None else len(document.tokens)
+    stop = next_heading.token_index if next_heading is not None else len(document.block_tokens)
     return stop > heading.token_index + 3
 
 

@@ -59,7 +59,7 @@ def heading_space(document: Document, options: None) -> Iterator[Violation]:
             edit = Edit(space_start, space_end, " ")
             yield Violation(space_start, space_end, "Use exactly one space after the heading's hashes",
                             Fix.safe("Use one space", edit))
-    tokens = document.tokens
+    tokens = document.block_tokens
     for position, token in enumerate(tokens):
         if token.type != "paragraph_open" or token.level != 0 or token.map is None:
             continue

@@ -49,7 +49,7 @@ def outline(document: Document) -> list[Heading]:
 
 def _outline(document: Document) -> tuple[Heading, ...]:
     found: list[Heading] = []
-    tokens = document.tokens
+    tokens = document.block_tokens
     for position, token in enumerate(tokens):
         if token.type != "heading_open" or token.level != 0 or token.map is None:
             continue

@@ -45,7 +45,7 @@ def blank_lines_around_headings(document: Document, options: None) -> Iterator[V
     (the blank line would become part of the code).
     """
     open_fences = unclosed_fence_lines(document)
-    for token in document.tokens:
+    for token in document.block_tokens:
         if token.type != "heading_open" or token.level != 0 or token.map is None:
             continue
         first, last = token.map[0] + 1, token.map[1]

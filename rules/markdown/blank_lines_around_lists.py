@@ -48,7 +48,7 @@ def blank_lines_around_lists(document: Document, options: None) -> Iterator[Viol
     (the blank line would become part of the code).
     """
     open_fences = unclosed_fence_lines(document)
-    for token in document.tokens:
+    for token in document.block_tokens:
         if token.type not in ("bullet_list_open", "ordered_list_open") or token.level != 0 or token.map is None:
             continue
         first = token.map[0] + 1

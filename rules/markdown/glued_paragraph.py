@@ -53,7 +53,7 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
     when a line of `=` or `-` or a table's delimiter row follows the glued line (a blank line
     would make a heading or a table of them).
     """
-    tokens = document.tokens
+    tokens = document.block_tokens
     position_of = {id(token): index for index, token in enumerate(tokens)}
     for item, children in list_items(document):
         root = item

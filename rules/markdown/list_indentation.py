@@ -51,7 +51,7 @@ def list_indentation(document: Document, options: None) -> Iterator[Violation]:
     lists: dict[int, Token] = {}
     owner: dict[int, int] = {}
     stack: list[int] = []
-    for token in document.tokens:
+    for token in document.block_tokens:
         if token.type in ("bullet_list_open", "ordered_list_open"):
             stack.append(id(token))
             lists[id(token)] = token

@@ -52,7 +52,7 @@ def list_marker_style(document: Document, options: None) -> Iterator[Violation]:
     offered when a neighbouring list follows directly (changing the marker would merge the two
     lists), when an item is empty, or when the line would read as a thematic break.
     """
-    tokens = document.tokens
+    tokens = document.block_tokens
     items: dict[int, ListItem] = {id(item.token): item for item, _ in list_items(document)}
     for position, token in enumerate(tokens):
         if token.type != "bullet_list_open" or token.markup == "-":

@@ -56,7 +56,7 @@ def _list_items(document: Document) -> tuple[tuple[ListItem, tuple[Token, ...]],
 
 
 def _walk_list_items(document: Document) -> Iterator[tuple[ListItem, list[Token]]]:
-    tokens = document.tokens
+    tokens = document.block_tokens
     open_items: list[tuple[ListItem | None, list[Token]]] = []
     list_counters: list[int] = []
     blockquotes = 0

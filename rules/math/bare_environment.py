@@ -47,7 +47,7 @@ def math_bare_environment(document: Document, options: MathOptions) -> Iterator[
     known = tables().environments
     math = [(span.start, span.end) for span in find_math(document)]
     code = document.code_spans
-    for index, token in enumerate(document.tokens):
+    for index, token in enumerate(document.block_tokens):
         if token.type != "inline" or token.map is None or "\\begin{" not in token.content:
             continue
         first, last = token.map[0] + 1, token.map[1]
@@ -62,7 +62,7 @@ def math_bare_environment(document: Document, options: MathOptions) -> Iterator[
             fix = None
             name = match.group(1)
             content = token.content.strip()
-            parent = document.tokens[index - 1] if index else None
+            parent = document.block_tokens[index - 1] if index else None
             if (parent is not None and parent.type == "paragraph_open" and content.startswith(match.group(0))
                     and content.endswith(f"\\end{{{name}}}")):
                 line_text = document.line_text(first)

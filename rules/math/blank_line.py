@@ -15,7 +15,7 @@ def _broken_dollar_blocks(document: Document) -> Iterator[Violation]:
     container, separated by blank lines only) makes one display formula that starts in the first."""
     from notelint.rules.math.scanner import scan_inline
 
-    tokens = document.tokens
+    tokens = document.block_tokens
     paragraphs = [
         index for index, token in enumerate(tokens)
         if token.type == "inline" and token.map is not None and index and tokens[index - 1].type == "paragraph_open"
@@ -95,7 +95,7 @@ def math_blank_line(document: Document, options: MathOptions) -> Iterator[Violat
     formula.
     """
     yield from _broken_dollar_blocks(document)
-    for token in document.tokens:
+    for token in document.block_tokens:
         if token.type != "fence" or token.map is None or token.info.split(maxsplit=1)[:1] != ["math"]:
             continue
         first, last = token.map[0] + 2, token.map[1] - 1

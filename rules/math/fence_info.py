@@ -35,7 +35,7 @@ def math_fence_info(document: Document, options: MathOptions) -> Iterator[Violat
     ## Fix
     Removes the space (safe: GitLab renders the same math block).
     """
-    for token in document.tokens:
+    for token in document.block_tokens:
         if token.type != "fence" or token.map is None or token.info.split(maxsplit=1)[:1] != ["math"]:
             continue
         line = token.map[0] + 1

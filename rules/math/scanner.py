@@ -237,7 +237,7 @@ def _scanned_segments(document: Document) -> tuple[tuple[str, tuple[int, ...], t
 def _inline_segments(document: Document) -> list[tuple[str, tuple[int, ...]]]:
     segments: list[tuple[str, tuple[int, ...]]] = []
     row_cursor: dict[int, int] = {}
-    for token in document.tokens:
+    for token in document.block_tokens:
         if token.type != "inline" or token.map is None or "$" not in token.content:
             continue
         lines = token.content.split("\n")
@@ -316,7 +316,7 @@ def find_math(document: Document) -> list[MathSpan]:
 
 def _find_math(document: Document) -> tuple[MathSpan, ...]:
     found: list[MathSpan] = []
-    for token in document.tokens:
+    for token in document.block_tokens:
         if token.type == "fence":
             span = fence_math(token, document)
             if span is not None:
