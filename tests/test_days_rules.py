@@ -316,3 +316,34 @@ def test_night_ends_the_day(write_note: WriteNote) -> None:
         "note.md", "# Montag Morgen\n# Montag Abend\n# Montag Nacht\n# Dienstag Nacht\n# Dienstag Mittag\n"
     )
     assert summary(days(note)) == [(5, 3, "NL303")]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "title: Plain\ndate: 2024-07-22\ntags: [a]\n",
+        "base: &b\n  date: 2024-07-22\n<<: *b\ntitle: Merged\n",
+        "=: odd value key\ndate: 2024-07-22\n",
+    ],
+)
+def test_reading_the_date_leaves_the_shared_yaml_tree_alone(raw: str) -> None:
+    """The days rules construct the date from the node tree the frontmatter rules composed; a
+    merge key (`<<`) or value key (`=`) makes construction rewrite the tree, so it works on a copy
+    then, and the frontmatter rules still see the keys as written."""
+    import datetime
+
+    from notelint.rules.days.common import _date_in_yaml
+    from notelint.rules.frontmatter.parse import compose_yaml
+
+    def shape(node: object) -> object:
+        value = getattr(node, "value", None)
+        if isinstance(value, list):
+            return (node.tag, [shape(item) if not isinstance(item, tuple) else tuple(map(shape, item)) for item in value])
+        return (node.tag, value)
+
+    tree, error = compose_yaml(raw)
+    assert error is None
+    before = shape(tree)
+    _date_in_yaml.cache_clear()
+    assert _date_in_yaml(raw) == datetime.date(2024, 7, 22)
+    assert shape(compose_yaml(raw)[0]) == before

@@ -110,6 +110,11 @@ def front_matter_date(document: Document) -> datetime.date | None:
     return _date_in_yaml(front.raw)
 
 
+# What a YAML text needs to hold for construction to change its node tree: a merge key `<<`, a
+# value key `=`, or such a tag written out (`!!merge`, `!<tag:...>`, a %TAG directive).
+_TREE_CHANGING = ("<<", "=", "merge", "value", "!<", "%")
+
+
 @lru_cache(maxsize=16)
 def _date_in_yaml(raw: str) -> datetime.date | None:
     """The ``date`` of a front matter block's YAML text (read once per block: several rules ask),
@@ -125,8 +130,11 @@ def _date_in_yaml(raw: str) -> datetime.date | None:
         node, error = compose_yaml(raw)
         if error is not None:
             return None
-        # construction merges `<<` keys into the nodes: work on a copy of the shared tree
-        data = None if node is None else YAML(typ="safe", pure=True).constructor.construct_document(copy.deepcopy(node))
+        # construction rewrites merge (`<<`) and value (`=`) keys in the nodes: work on a copy of
+        # the shared tree when the text could hold one (such tags need these characters)
+        if node is not None and any(mark in raw for mark in _TREE_CHANGING):
+            node = copy.deepcopy(node)
+        data = None if node is None else YAML(typ="safe", pure=True).constructor.construct_document(node)
     except (YAMLError, ValueError, TypeError):
         return None
     if not isinstance(data, dict):
