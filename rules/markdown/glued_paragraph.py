@@ -54,14 +54,16 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
     would make a heading or a table of them).
     """
     tokens = document.block_tokens
-    position_of = {id(token): index for index, token in enumerate(tokens)}
+    position_of: dict[int, int] = {}
     for item, children in list_items(document):
         root = item
-        while root.parent is not None:
-            root = root.parent
         for token in children:
             if token.type != "paragraph_open" or token.level != item.token.level + 1 or token.map is None:
                 continue
+            if token.map[1] - token.map[0] < 2:
+                continue  # one line: nothing glued to it
+            while root.parent is not None:
+                root = root.parent
             line = _first_lazy_line(document, token.map[0] + 1, token.map[1], item.content_column)
             if line is None:
                 continue
@@ -78,6 +80,8 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
                 # the glued lines and the line after them (`---` there is a thematic break now)
                 for below in map(document.line_text, range(line + 1, min(token.map[1] + 1, document.line_count) + 1))
             )
+            if not position_of:
+                position_of = {id(token): index for index, token in enumerate(tokens)}
             if not inside_code and not underlined and _nothing_follows(tokens, position_of[id(token)] + 3, root.token.level):
                 previous = document.line_text(line - 1).rstrip()
                 edit = Edit.insert(start, "\n")
