@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -46,11 +47,16 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        starts = [0]
-        ends = []
-        for match in _LINE_BREAK.finditer(text):
-            ends.append(match.start())
-            starts.append(match.end())
+        if "\r" not in text:  # (almost every note) line lengths straight from a split
+            starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
+            starts.pop()
+            ends = [start - 1 for start in starts[1:]]
+        else:
+            starts = [0]
+            ends = []
+            for match in _LINE_BREAK.finditer(text):
+                ends.append(match.start())
+                starts.append(match.end())
         ends.append(len(text))
         self._starts = starts
         self._ends = ends

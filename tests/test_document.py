@@ -145,3 +145,22 @@ def _hidden_front_matter(document: Document) -> str:
     if document.body_start_line > document.index.line_count and not body:
         return ""
     return "\n" * (document.body_start_line - 1) + body
+
+
+@given(st.text(alphabet="ab é\n\r", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_line_index_positions_agree_with_counting_line_breaks(text: str) -> None:
+    """Every offset maps to the line and column a reader counts (\\r\\n, \\r and \\n each end a
+    line, as in markdown-it), and back."""
+    import re
+
+    index = LineIndex(text)
+    for offset in range(len(text) + 1):
+        before = text[:offset]
+        breaks = list(re.finditer(r"\r\n?|\n", before))
+        # an offset between \r and \n still belongs to the line the \r ends
+        if breaks and breaks[-1].group() == "\r" and breaks[-1].end() == offset and text[offset:offset + 1] == "\n":
+            breaks.pop()
+        line_start = breaks[-1].end() if breaks else 0
+        assert index.position(offset) == Position(len(breaks) + 1, offset - line_start + 1)
+        assert index.offset(len(breaks) + 1, offset - line_start + 1) == offset
