@@ -22,8 +22,8 @@ from notelint.document import Document
 _MASKS = (
     (("<!--",), re.compile(r"<!--.*?-->", re.DOTALL)),
     (("<",), re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
-    ((":",), re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")),
-    (("@",), re.compile(r"<[^\s<>@]+@[^\s<>]+>")),
+    (("<",), re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")),
+    (("<",), re.compile(r"<[^\s<>@]+@[^\s<>]+>")),
     (("$$",), re.compile(r"(?<![\\$])\$\$.+?(?<!\\)\$\$", re.DOTALL)),
     (("$",), re.compile(r"(?<![\\$\w])\$(?![\s$])(?:[^$\n\\]|\\.)+?(?<![\s\\])\$(?!\d)")),
     (("](",), re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")),
@@ -34,6 +34,8 @@ _MASKS = (
     (("&",), re.compile(r"&#?\w+;")),
     (("\\",), re.compile(r"\\.")),
 )
+# Text that holds none of these holds none of the needles above.
+_ANY_MASK = re.compile(r"[<$\]\[&\\]|://|(?i:www\.)")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 # A run of letters, digits, underscores, apostrophes and hyphens; it is then checked and split.
 _LONG_TOKEN = re.compile(r"[\w'’-]{3,}")
@@ -68,7 +70,7 @@ def prose_ranges(document: Document) -> list[tuple[int, int]]:
 
 
 def _blank(text: str) -> str:
-    return _NOT_NEWLINE.sub(" ", text)
+    return _NOT_NEWLINE.sub(" ", text) if "\n" in text else " " * len(text)
 
 
 def _spans_by_range(
@@ -105,9 +107,13 @@ def _masked(source: str, code_spans: list[tuple[int, int]], start: int, end: int
         position = span_end
     pieces.append(source[position:end])
     text = "".join(pieces)
+    if _ANY_MASK.search(text) is None:
+        return text  # plain prose (most lines): no pattern can match
     for needles, pattern in _MASKS:
-        if any(needle in text for needle in needles):
-            text = pattern.sub(_blank_match, text)
+        for needle in needles:
+            if needle in text:
+                text = pattern.sub(_blank_match, text)
+                break
     return text
 
 
