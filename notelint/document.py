@@ -13,7 +13,7 @@ from itertools import accumulate
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -155,9 +155,9 @@ def find_front_matter(text: str, index: LineIndex) -> FrontMatter | None:
     return FrontMatter(1, index.line_count, text[content_start:], content_start, len(text), False)
 
 
-@dataclass(frozen=True, slots=True)
-class TokenSpan:
-    """A block token and the 1-based, inclusive lines it covers."""
+class TokenSpan(NamedTuple):
+    """A block token and the 1-based, inclusive lines it covers (a named tuple: a note has
+    hundreds, made on every parse)."""
 
     token: Token
     first_line: int
