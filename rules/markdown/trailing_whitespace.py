@@ -1,10 +1,14 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
+
+
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
 def _hard_break_lines(document: Document) -> set[int]:
@@ -35,9 +39,15 @@ def trailing_whitespace(document: Document, options: None) -> Iterator[Violation
     ## Fix
     Removes the trailing whitespace (safe).
     """
+    if "\r" in document.text:  # lines may end in a lone carriage return: look at every line
+        lines: Iterable[int] = range(1, document.line_count + 1)
+    else:  # only the lines that end in blanks
+        lines = sorted({document.position(match.start()).line for match in _TRAILING.finditer(document.text)})
+        if not lines:
+            return
     skipped = document.code_lines | document.front_matter_lines
     hard_breaks = _hard_break_lines(document)
-    for line in range(1, document.line_count + 1):
+    for line in lines:
         if line in skipped:
             continue
         text = document.line_text(line)
