@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
 from notelint.rules.math.options import MathOptions
+
+if TYPE_CHECKING:
+    from notelint.rules.math.tex import TexError
 
 
 @rule(code="NL400", name="math-invalid-tex", family="math", severity="error", options=MathOptions)
@@ -42,7 +47,7 @@ def math_invalid_tex(document: Document, options: MathOptions) -> Iterator[Viola
     node or the package, the built-in checker is used.
     """
     from notelint.rules.math.scanner import find_math
-    from notelint.rules.math.tex import TexError, check_tex
+    from notelint.rules.math.tex import TexError
 
     spans = find_math(document)
     errors: list[TexError | None] | None = None
@@ -51,10 +56,19 @@ def math_invalid_tex(document: Document, options: MathOptions) -> Iterator[Viola
 
         errors = katex_errors([(span.tex, span.display) for span in spans], document.path)
     if errors is None:
-        errors = [check_tex(span.tex, span.display) for span in spans]
+        errors = [_checked(span.tex, span.display) for span in spans]
     for span, error in zip(spans, errors, strict=True):
         if error is None:
             continue
         start = span.offset_of(error.start)
         end = max(start + 1, span.offset_of(error.end))
         yield Violation(start, end, f"Invalid TeX (KaTeX): {error.message}")
+
+
+@lru_cache(maxsize=4096)
+def _checked(tex: str, display: bool) -> TexError | None:
+    """The built-in checker's answer, remembered for the rest of the process: the notes of a
+    repository repeat many formulas (`\\rightarrow`, `\\mathcal{O}(n)`)."""
+    from notelint.rules.math.tex import check_tex
+
+    return check_tex(tex, display)
