@@ -8,7 +8,7 @@ from notelint.document import Document
 from notelint.rule import rule
 
 
-_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+_TRAILING = re.compile(r"(?<![ \t])[ \t]+$", re.MULTILINE)  # (from the start of a run: linear)
 
 
 def _hard_break_lines(document: Document) -> set[int]:
