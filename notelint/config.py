@@ -32,7 +32,7 @@ class ConfigError(Exception):
 def __getattr__(name: str) -> Any:
     """``RuleOptions`` (a pydantic model) is imported only when a rule module asks for it."""
     if name == "RuleOptions":
-        from notelint.options import RuleOptions
+        from notelint.options_model import RuleOptions
 
         return RuleOptions
     raise AttributeError(name)
