@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -176,6 +175,8 @@ def load_file(path: Path, is_trusted: Callable[[str], bool] = lambda digest: Fal
     The table is validated with pydantic unless ``is_trusted`` knows its digest (a file that
     validated before, unchanged: the cache remembers it, so a warm run never imports pydantic).
     """
+    import tomllib  # only when there is a configuration file
+
     try:
         raw = path.read_bytes()
         data = tomllib.loads(raw.decode("utf-8"))
