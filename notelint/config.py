@@ -1,8 +1,9 @@
 """Configuration: ``[tool.notelint]`` in pyproject.toml, ``notelint.toml`` or ``.notelint.toml``.
 
 The nearest configuration file above a note wins (ruff's model); ``--config`` names one for all.
-Every file is validated by pydantic (``config_model``); an unknown key is an error that names it and suggests the
-closest known key.  Rule options live in one table per family (``[tool.notelint.typos]``) and are
+Every file is validated by pydantic (``config_model``; a plain table that :func:`surely_valid_table`
+recognises as valid skips it); an unknown key is an error that names it and suggests the closest
+known key.  Rule options live in one table per family (``[tool.notelint.typos]``) and are
 validated against the options models of that family's rules.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,7 +32,7 @@ class ConfigError(Exception):
 def __getattr__(name: str) -> Any:
     """``RuleOptions`` (a pydantic model) is imported only when a rule module asks for it."""
     if name == "RuleOptions":
-        from notelint.options import RuleOptions
+        from notelint.options_model import RuleOptions
 
         return RuleOptions
     raise AttributeError(name)
@@ -170,12 +170,46 @@ def matches_any(relative: PurePosixPath, patterns: Sequence[str]) -> bool:
     return False
 
 
+LIST_KEYS = ("select", "ignore", "extend-select", "exclude", "plugins")
+"""Keys of ``[tool.notelint]`` that hold a list of strings (``per-file-ignores`` and the family
+tables are the others; ``config_model.FileConfigModel`` has the same keys)."""
+
+
+def _is_text_list(value: object) -> bool:
+    return type(value) is list and all(type(item) is str for item in value)
+
+
+def surely_valid_table(table: object) -> bool:
+    """True only when ``config_model.FileConfigModel`` surely accepts ``table``: known keys with
+    values of exactly the built-in types it wants (what tomllib makes of a right file).  False
+    means "ask pydantic", which names the problem; a one-note run with a plain configuration
+    file then never imports it."""
+    if type(table) is not dict:
+        return False
+    for key, value in table.items():
+        if key in LIST_KEYS:
+            if not _is_text_list(value):
+                return False
+        elif key == "per-file-ignores":
+            if type(value) is not dict or not all(type(glob) is str and _is_text_list(codes) for glob, codes in value.items()):
+                return False
+        elif key in FAMILIES:
+            if type(value) is not dict or not all(type(name) is str for name in value):
+                return False
+        else:
+            return False
+    return True
+
+
 def load_file(path: Path, is_trusted: Callable[[str], bool] = lambda digest: False) -> Config | None:
     """Read one configuration file; None for a pyproject.toml without ``[tool.notelint]``.
 
     The table is validated with pydantic unless ``is_trusted`` knows its digest (a file that
-    validated before, unchanged: the cache remembers it, so a warm run never imports pydantic).
+    validated before, unchanged: the cache remembers it, so a warm run never imports pydantic) or
+    :func:`surely_valid_table` can tell without it.
     """
+    import tomllib  # only when there is a configuration file
+
     try:
         raw = path.read_bytes()
         data = tomllib.loads(raw.decode("utf-8"))
@@ -192,7 +226,7 @@ def load_file(path: Path, is_trusted: Callable[[str], bool] = lambda digest: Fal
         table = data
         source = str(path)
     digest = hashlib.sha256(path.name.encode() + b"\0" + raw).hexdigest()
-    if not is_trusted(digest):
+    if not is_trusted(digest) and not surely_valid_table(table):
         from notelint.config_model import validate_table
 
         validate_table(table, source)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from notelint.document import Document
+    from notelint.options import DeclaredOptions
     from notelint.project import JudgeFunction
 
 CheckFunction = Callable[["Document", Any], Iterable[Violation]]
@@ -46,7 +47,7 @@ class RuleLike(Protocol):
     severity: Severity
     default_enabled: bool
     fixable: bool
-    options_model: type[BaseModel] | None
+    options_model: type[BaseModel] | type[DeclaredOptions] | None
     doc: str
 
     def check(self, document: Document, options: Any) -> Iterable[Violation]: ...
@@ -62,7 +63,8 @@ class Rule:
     severity: Severity
     default_enabled: bool
     fixable: bool
-    options_model: type[BaseModel] | None
+    # a pydantic model, or options declared without pydantic (notelint.options.DeclaredOptions)
+    options_model: type[BaseModel] | type[DeclaredOptions] | None
     doc: str
     function: CheckFunction
     # Judges the rule's findings across the project after the per-file pass (see notelint.project).
@@ -113,7 +115,7 @@ def rule(
     severity: Severity = "warning",
     default_enabled: bool = True,
     fixable: bool = False,
-    options: type[BaseModel] | None = None,
+    options: type[BaseModel] | type[DeclaredOptions] | None = None,
     judge: JudgeFunction | None = None,
 ) -> Callable[[CheckFunction], Rule]:
     """Turn a check function into a :class:`Rule`; the function's docstring becomes its docs.

@@ -323,7 +323,6 @@ class Runner:
     def check_bytes(self, data: bytes, path: Path, display: str) -> FileReport:
         """Check a note's bytes; with fix or diff, compute the fixed bytes (nothing is written)."""
         from notelint.document import DecodeError, Document
-        from notelint.fixer import fix_document
         from notelint.linter import LintResult, lint
 
         report = FileReport(display)
@@ -355,6 +354,8 @@ class Runner:
             return judged
 
         if self.options.changes_files:
+            from notelint.fixer import fix_document  # with the verifier: only when fixing
+
             outcome = fix_document(document, run, self.options.unsafe_fixes)
             result = outcome.result
             # the cache keeps what the note holds; judging happens again after the pass

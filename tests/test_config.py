@@ -118,3 +118,77 @@ def test_paths_in_options_start_at_the_config_file_folder(write_note, tmp_path: 
     codes = [(finding["code"], finding["message"]) for finding in json.loads(result.stdout)]
     assert [code for code, _ in codes] == ["NL110"]
     assert "speaker" in codes[0][1]
+
+
+def _toml_like_values():  # type: ignore[no-untyped-def]
+    from hypothesis import strategies as st
+
+    texts = st.text(max_size=4)
+    scalars = st.one_of(texts, st.integers(), st.booleans(), st.floats(allow_nan=False))
+    lists = st.one_of(st.lists(texts, max_size=3), st.lists(scalars, max_size=3), st.lists(texts, max_size=2).map(tuple))
+    keys = st.one_of(texts, texts, st.integers())  # TOML's keys are text; a table built otherwise may not be
+    tables = st.dictionaries(keys, st.one_of(scalars, lists), max_size=3)
+    glob_tables = st.dictionaries(keys, st.one_of(st.lists(texts, max_size=2), scalars), max_size=3)
+    return st.one_of(scalars, lists, tables, glob_tables)
+
+
+KEYS = ("select", "ignore", "extend-select", "exclude", "plugins", "per-file-ignores", "frontmatter", "headings",
+        "days", "math", "typos", "markdown", "extend_select", "selct", "")
+
+
+def test_the_quick_config_check_knows_the_same_keys_as_the_model() -> None:
+    from notelint.config import LIST_KEYS
+    from notelint.config_model import known_keys
+    from notelint.diagnostics import FAMILIES
+
+    assert set(known_keys()) == {*LIST_KEYS, "per-file-ignores", *FAMILIES}
+
+
+def test_the_quick_config_check_only_passes_what_pydantic_accepts() -> None:
+    from hypothesis import event, given, settings
+    from hypothesis import strategies as st
+
+    from notelint.config import surely_valid_table
+    from notelint.config_model import FileConfigModel
+
+    from notelint.config import LIST_KEYS
+    from notelint.diagnostics import FAMILIES
+
+    codes = st.lists(st.text(max_size=4), max_size=3)
+    good = {key: codes for key in LIST_KEYS}
+    good["per-file-ignores"] = st.dictionaries(st.text(max_size=4), codes, max_size=2)
+    good.update({family: st.dictionaries(st.text(max_size=4), st.one_of(st.integers(), codes), max_size=2)
+                 for family in FAMILIES})
+
+    @settings(max_examples=400, deadline=None)
+    @given(data=st.data())
+    def check(data: st.DataObject) -> None:
+        table = {}
+        for key in data.draw(st.lists(st.sampled_from(KEYS), max_size=4, unique=True)):
+            use_good = key in good and data.draw(st.sampled_from([True, True, True, False]))
+            table[key] = data.draw(good[key] if use_good else _toml_like_values())
+        accepted = surely_valid_table(table)
+        event(f"quick check: {'valid' if accepted else 'ask pydantic'}")
+        if accepted:
+            FileConfigModel.model_validate(table)  # raises if the quick check was wrong
+
+    check()
+
+
+def test_a_plain_configuration_file_does_not_import_pydantic(write_note, tmp_path: Path) -> None:
+    """A one-note run under a configuration file that sets no rule options loads no pydantic;
+    a file with a mistake still gets pydantic's precise message."""
+    import subprocess
+    import sys
+
+    write_note("pyproject.toml", '[tool.notelint]\nextend-select = ["NL301"]\n[tool.notelint.per-file-ignores]\n'
+               '"drafts/**" = ["NL001"]\n')
+    write_note("note.md", "# Montag\n\ntext \n")
+    probe = ("import sys, io, contextlib\nfrom notelint.cli import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()):\n    code = main(['check', '--no-cache', 'note.md'])\n"
+             "print(code, 'pydantic' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-P", "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "1 False"
+    write_note("pyproject.toml", '[tool.notelint]\nextend-select = "NL301"\n')
+    wrong = run_notelint("note.md", cwd=tmp_path)
+    assert wrong.returncode == 2 and "extend-select" in wrong.stderr

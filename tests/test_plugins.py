@@ -187,3 +187,37 @@ def test_project_counts_notes_using_a_word_by_search_and_by_index(tmp_path: Path
     assert Project(tmp_path, ConfigFinder(cwd=tmp_path)).notes_using(words) == expected
     monkeypatch.setattr(notelint.project, "INDEX_AFTER", 0)
     assert Project(tmp_path, ConfigFinder(cwd=tmp_path)).notes_using(words) == expected
+
+
+OPTIONS_RULE = '''
+from notelint.config import RuleOptions
+from notelint.diagnostics import Violation
+from notelint.rule import rule
+
+
+class MarkerOptions(RuleOptions):
+    marker: str = "FIXME"
+
+
+@rule(code="XT004", name="marker", family="markdown", options=MarkerOptions)
+def marker(document, options):
+    """## What it does
+    Finds a marker word (option ``marker``)."""
+    start = document.text.find(options.marker)
+    if start != -1:
+        yield Violation(start, start + len(options.marker), f"{options.marker} left in the note")
+'''
+
+
+def test_a_plugin_may_declare_its_options_as_a_pydantic_model(write_note, tmp_path: Path) -> None:
+    """Built-in options are dataclasses validated lazily; a plugin's pydantic model still works:
+    its defaults without a table, the table's values with one, and bad values are config errors."""
+    write_note("marker_rule.py", OPTIONS_RULE)
+    write_note("pyproject.toml", '[tool.notelint]\nplugins = ["marker_rule.py"]\n')
+    note = write_note("a.md", "FIXME here and XXX there\n")
+    assert [f["message"] for f in findings_json(note, cwd=tmp_path)] == ["FIXME left in the note"]
+    write_note("pyproject.toml", '[tool.notelint]\nplugins = ["marker_rule.py"]\n[tool.notelint.markdown]\nmarker = "XXX"\n')
+    assert [f["message"] for f in findings_json(note, cwd=tmp_path)] == ["XXX left in the note"]
+    write_note("pyproject.toml", '[tool.notelint]\nplugins = ["marker_rule.py"]\n[tool.notelint.markdown]\nmarker = 3\n')
+    result = run_notelint(note, cwd=tmp_path)
+    assert result.returncode == 2 and "[markdown] marker" in result.stderr and "XT004" in result.stderr

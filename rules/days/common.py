@@ -7,18 +7,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from notelint.options import DeclaredOptions
 from notelint.rules.days.recognise import DayHeading, recognise_day, vocabulary
-from pydantic import Field, field_validator, model_validator
-
-from notelint.config import RuleOptions
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from notelint.document import Document
 
 Style = Literal["weekday-daypart", "compound", "with-date"]
 
 
-class DaysOptions(RuleOptions):
+@dataclass(frozen=True)
+class DaysOptions(DeclaredOptions):
     """Options of ``[tool.notelint.days]``.
 
     ``language``: the language of the day names (a Babel locale, ``de`` by default).
@@ -30,29 +31,16 @@ class DaysOptions(RuleOptions):
     """
 
     language: str = "de"
-    level: int = Field(default=1, ge=1, le=6)
+    level: int = 1
     day_parts: tuple[str, ...] | None = None
     style: Style = "weekday-daypart"
+    config_root: str | None = None
 
-    @field_validator("language")
     @classmethod
-    def _known_language(cls, value: str) -> str:
-        from babel import Locale, UnknownLocaleError
+    def pydantic_model(cls) -> type[BaseModel]:
+        from notelint.rules.days.options_model import DaysOptionsModel
 
-        try:
-            Locale.parse(value)
-        except (UnknownLocaleError, ValueError) as error:
-            raise ValueError(f"unknown language {value!r} (a Babel locale such as 'de' or 'en')") from error
-        return value
-
-    @model_validator(mode="after")
-    def _known_day_parts(self) -> DaysOptions:
-        if self.day_parts is not None:
-            known = vocabulary(self.language).dayparts
-            unknown = [part for part in self.day_parts if part not in known]
-            if unknown:
-                raise ValueError(f"unknown day part {unknown[0]!r} (one of {', '.join(known)})")
-        return self
+        return DaysOptionsModel
 
 
 DEFAULT_OPTIONS = DaysOptions()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from notelint.document import Document
 from notelint.rules.frontmatter.parse import Node, Parsed, front_matter_of
 from notelint.rules.frontmatter.schema import (
+    DefaultSchema,
     FrontMatterOptions,
-    NoteMeta,
     SchemaError,
     date_fields,
     is_list_field,
@@ -38,11 +38,11 @@ def date_keys(document: Document, options: FrontMatterOptions | None) -> dict[st
     """Keys holding dates in the note's schema (key -> datetimes allowed); the default model's when
     the user's schema cannot be loaded (the schema rule reports that)."""
     if options is None:
-        return date_fields(NoteMeta)
+        return date_fields(DefaultSchema)
     try:
         return date_fields(model_for(document, options))
     except SchemaError:
-        return date_fields(NoteMeta)
+        return date_fields(DefaultSchema)
 
 
 def opening_span(document: Document) -> tuple[int, int]:
@@ -74,4 +74,4 @@ def tags_are_a_list(document: Document, options: FrontMatterOptions) -> bool:
     try:
         return is_list_field(model_for(document, options), "tags")
     except SchemaError:
-        return is_list_field(NoteMeta, "tags")
+        return is_list_field(DefaultSchema, "tags")

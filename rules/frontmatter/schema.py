@@ -1,4 +1,9 @@
-"""The default front matter model, the family's options and loading a user's own model."""
+"""The front matter schema of a note (the default or a user's own pydantic model) and the
+family's options, both usable without importing pydantic for the default schema and default options.
+
+The default schema is the pydantic model :class:`notelint.rules.frontmatter.note_meta.NoteMeta`;
+the rules see it as :class:`DefaultSchema`, which describes its keys without importing pydantic (a
+test checks that the description matches the model)."""
 
 from __future__ import annotations
 
@@ -8,83 +13,95 @@ import importlib.util
 import sys
 import types
 import typing
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, PrivateAttr, field_validator, model_validator
-
-from notelint.config import RuleOptions
 from notelint.document import Document
+from notelint.options import DeclaredOptions
 
-NonEmpty = Annotated[str, Field(min_length=1)]
-
-
-class NoteMeta(BaseModel):
-    """The front matter of a conference note."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    title: NonEmpty
-    date: dt.date
-    tags: list[NonEmpty]
-    location: str | None = None
-    url: HttpUrl | None = None
-    speakers: list[str] | None = None
-    authors: list[str] | None = None
-    lang: str | None = None
-    updated: dt.date | None = None
-
-    @field_validator("date", "updated", mode="before")
-    @classmethod
-    def _no_datetime(cls, value: Any) -> Any:
-        # pydantic accepts a datetime at midnight as a date; a note's date is a calendar day
-        if isinstance(value, dt.datetime):
-            raise ValueError("must be a calendar date without a time")  # noqa: TRY004 (pydantic wants ValueError)
-        return value
-
-    @field_validator("tags")
-    @classmethod
-    def _unique(cls, value: list[str]) -> list[str]:
-        if len(set(value)) != len(value):
-            raise ValueError("must not repeat a tag")
-        return value
-
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 DEFAULT_KEY_ORDER = ("title", "tags", "date")
 
 
-class FrontMatterOptions(RuleOptions):
-    """``[tool.notelint.frontmatter]``: shared by every rule of the family."""
+class DefaultSchema:
+    """The default schema (``NoteMeta``) as the rules read it: its keys, which hold dates
+    (-> whether a time is allowed too) and which hold lists."""
 
-    schema_: str | None = Field(default=None, alias="schema")
-    required_keys: list[str] = Field(default_factory=list)
+    FIELD_NAMES: typing.ClassVar[dict[str, str]] = {
+        name: name for name in ("title", "date", "tags", "location", "url", "speakers", "authors", "lang", "updated")
+    }
+    DATE_FIELDS: typing.ClassVar[dict[str, bool]] = {"date": False, "updated": False}
+    LIST_FIELDS: typing.ClassVar[frozenset[str]] = frozenset({"tags", "speakers", "authors"})
+
+    @staticmethod
+    def pydantic_model() -> type[BaseModel]:
+        from notelint.rules.frontmatter.note_meta import NoteMeta
+
+        return NoteMeta
+
+
+def _is_text(value: object) -> bool:
+    return type(value) is str
+
+
+def _is_day(value: object) -> bool:
+    return type(value) is dt.date  # not a datetime (NoteMeta refuses those), not a subclass
+
+
+def _is_text_list(value: object) -> bool:
+    return type(value) is list and all(type(item) is str for item in value)
+
+
+def default_schema_surely_accepts(data: dict[Any, Any], claimed: set[str]) -> bool:
+    """True only when ``NoteMeta`` surely accepts ``data`` (the normalised front matter) but for
+    errors on ``claimed`` keys (which the schema rule leaves to another rule); False means "ask
+    pydantic".  Exact built-in types only: anything unusual goes to pydantic."""
+    title, tags = data.get("title"), data.get("tags")
+    if not (_is_text(title) and title):
+        return False
+    if not (_is_text_list(tags) and all(tags) and len(set(tags)) == len(tags)):
+        return False
+    if "date" not in claimed and not _is_day(data.get("date")):
+        return False
+    if "updated" not in claimed and not (data.get("updated") is None or _is_day(data["updated"])):
+        return False
+    if data.get("url") is not None:
+        return False
+    for key in ("location", "lang"):
+        if not (data.get(key) is None or _is_text(data[key])):
+            return False
+    return all(data.get(key) is None or _is_text_list(data[key]) for key in ("speakers", "authors"))
+
+
+if TYPE_CHECKING:
+    Schema: typing.TypeAlias = type[BaseModel] | type[DefaultSchema]
+    """A note's schema: a user's pydantic model or :class:`DefaultSchema`."""
+
+
+@dataclass(frozen=True)
+class FrontMatterOptions(DeclaredOptions):
+    """``[tool.notelint.frontmatter]``: shared by every rule of the family.  A user's ``schema``
+    is loaded once, when the options are validated (rules never import files); a schema that
+    cannot be loaded is kept as an error for the schema rule to report."""
+
+    schema_: str | None = None  # ``schema`` in TOML
+    required_keys: list[str] = field(default_factory=list)
     allowed_tags: list[str] | None = None
     tag_style: Literal["as-is", "lowercase", "kebab-case"] = "as-is"
-    key_order: list[str] = Field(default_factory=lambda: list(DEFAULT_KEY_ORDER))
+    key_order: list[str] = field(default_factory=lambda: list(DEFAULT_KEY_ORDER))
+    config_root: str | None = None
+    _model: type[BaseModel] | None = field(default=None, repr=False)
+    _schema_error: SchemaError | None = field(default=None, repr=False)
 
-    @field_validator("schema_")
     @classmethod
-    def _spec(cls, value: str | None) -> str | None:
-        if value is not None:
-            target, _, name = value.rpartition(":")
-            if not target or not name.isidentifier():
-                raise ValueError("must look like 'package.module:Model' or 'path/to/file.py:Model'")
-        return value
+    def pydantic_model(cls) -> type[BaseModel]:
+        from notelint.rules.frontmatter.options_model import FrontMatterOptionsModel
 
-    @model_validator(mode="after")
-    def _load_schema(self) -> FrontMatterOptions:
-        """Load the user's model once, when the options are resolved (rules never import files);
-        a schema that cannot be loaded is kept as an error for the schema rule to report."""
-        if self.schema_ is not None and self.config_root is not None:
-            try:
-                self._model = _load(self.schema_, self.config_root, upwards=False)
-            except SchemaError as error:
-                self._schema_error = error
-        return self
-
-    _model: type[BaseModel] | None = PrivateAttr(default=None)
-    _schema_error: SchemaError | None = PrivateAttr(default=None)
+        return FrontMatterOptionsModel
 
 
 class SchemaError(Exception):
@@ -107,6 +124,8 @@ def _load_from_file(path: Path, name: str, mtime: float) -> type[BaseModel]:
 
 
 def _model_in(module: types.ModuleType, name: str, where: str) -> type[BaseModel]:
+    from pydantic import BaseModel
+
     model = getattr(module, name, None)
     if model is None:
         raise SchemaError(f"{where} has no {name!r}")
@@ -135,12 +154,12 @@ def _load(spec: str, folder: str, upwards: bool = True) -> type[BaseModel]:
     return _model_in(module, name, target)
 
 
-def model_for(document: Document, options: FrontMatterOptions) -> type[BaseModel]:
-    """The schema for a note: the user's model or :class:`NoteMeta`. A schema file path starts at
+def model_for(document: Document, options: FrontMatterOptions) -> Schema:
+    """The schema for a note: the user's model or :class:`DefaultSchema`. A schema file path starts at
     the configuration file's folder; without a configuration file it is looked up from the note's
     folder upwards."""
     if options.schema_ is None:
-        return NoteMeta
+        return DefaultSchema
     if options._schema_error is not None:
         raise options._schema_error
     if options._model is not None:
@@ -149,8 +168,20 @@ def model_for(document: Document, options: FrontMatterOptions) -> type[BaseModel
     return _load(options.schema_, folder)
 
 
-def field_names(model: type[BaseModel]) -> dict[str, str]:
+def pydantic_model(model: Schema) -> type[BaseModel]:
+    """The pydantic model of a schema (imports pydantic)."""
+    return DefaultSchema.pydantic_model() if model is DefaultSchema else model  # type: ignore[return-value]
+
+
+def allows_extra(model: Schema) -> bool:
+    """Whether the schema takes keys it does not know (``extra="allow"``; the default does not)."""
+    return model is not DefaultSchema and model.model_config.get("extra") == "allow"  # type: ignore[union-attr]
+
+
+def field_names(model: Schema) -> dict[str, str]:
     """Key in the YAML (alias or name) -> field name."""
+    if model is DefaultSchema:
+        return dict(DefaultSchema.FIELD_NAMES)
     names = {}
     for name, info in model.model_fields.items():
         names[info.alias or name] = name
@@ -165,8 +196,10 @@ def _types_in(annotation: Any) -> set[Any]:
     return found
 
 
-def date_fields(model: type[BaseModel]) -> dict[str, bool]:
+def date_fields(model: Schema) -> dict[str, bool]:
     """Keys whose value is a date: key -> whether a datetime is allowed too."""
+    if model is DefaultSchema:
+        return dict(DefaultSchema.DATE_FIELDS)
     fields: dict[str, bool] = {}
     for name, info in model.model_fields.items():
         kinds = _types_in(info.annotation)
@@ -175,8 +208,10 @@ def date_fields(model: type[BaseModel]) -> dict[str, bool]:
     return fields
 
 
-def is_list_field(model: type[BaseModel], key: str) -> bool:
+def is_list_field(model: Schema, key: str) -> bool:
     """Whether the schema wants a list (or tuple or set) for ``key``."""
+    if model is DefaultSchema:
+        return key in DefaultSchema.LIST_FIELDS
     for name, info in model.model_fields.items():
         if key in (name, info.alias):
             return any(typing.get_origin(kind) in (list, tuple, set, frozenset) or kind in (list, tuple, set)

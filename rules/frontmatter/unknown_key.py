@@ -7,9 +7,10 @@ from notelint.document import Document
 from notelint.rule import rule
 from notelint.rules.frontmatter.common import front_matter_mapping
 from notelint.rules.frontmatter.schema import (
+    DefaultSchema,
     FrontMatterOptions,
-    NoteMeta,
     SchemaError,
+    allows_extra,
     field_names,
     model_for,
 )
@@ -50,8 +51,8 @@ def unknown_key(document: Document, options: FrontMatterOptions) -> Iterator[Vio
     try:
         model = model_for(document, options)
     except SchemaError:
-        model = NoteMeta
-    if model.model_config.get("extra") == "allow":
+        model = DefaultSchema
+    if allows_extra(model):
         return
     known = set(field_names(model)) | set(options.required_keys)
     for key, _ in mapping.pairs:

@@ -2,37 +2,38 @@
 
 from __future__ import annotations
 
-import os
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import Field, PrivateAttr, model_validator
-
-from notelint.config import RuleOptions
 from notelint.document import Document
+from notelint.options import DeclaredOptions
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
-class TyposOptions(RuleOptions):
+@dataclass(frozen=True)
+class TyposOptions(DeclaredOptions):
     """``words``: the project's own words; ``words-file``: a file with one word a line (``#``
     starts a comment).  Both are case-insensitive.  A relative ``words-file`` starts at the folder
-    of the configuration file; it is read once when the options are resolved.
+    of the configuration file; it is read once when the options are resolved (by the pydantic
+    model, which fills ``_file_words``).
     ``vocabulary-min-notes``: an unknown word that this many of the project's notes use is taken
     as the project's vocabulary (0 turns the signal off)."""
 
-    words: list[str] = Field(default_factory=list)
+    words: list[str] = field(default_factory=list)
     words_file: str | None = None
-    vocabulary_min_notes: int = Field(default=3, ge=0, strict=True)
-    _file_words: frozenset[str] = PrivateAttr(default=frozenset())
+    vocabulary_min_notes: int = 3
+    config_root: str | None = None
+    _file_words: frozenset[str] = field(default=frozenset(), repr=False)
 
-    @model_validator(mode="after")
-    def _read_words_file(self) -> TyposOptions:
-        """Read the words file once, when the options are resolved (rules never read files).
-        Relative to the configuration file's folder; a missing file means no extra words."""
-        if self.words_file and self.config_root:
-            path = locate_words_file(self.words_file, "", Path(self.config_root))
-            if path is not None:
-                self._file_words = _read_file(str(path), os.stat(path).st_mtime_ns)
-        return self
+    @classmethod
+    def pydantic_model(cls) -> type[BaseModel]:
+        from notelint.rules.typos.options_model import TyposOptionsModel
+
+        return TyposOptionsModel
 
 
 def read_words(text: str) -> frozenset[str]:
@@ -45,7 +46,7 @@ def read_words(text: str) -> frozenset[str]:
 
 
 @cache
-def _read_file(path: str, stamp: int) -> frozenset[str]:
+def read_words_file(path: str, stamp: int) -> frozenset[str]:
     try:
         return read_words(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
