@@ -129,13 +129,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> int:
     """:func:`main` as a program (the ``notelint`` command, ``python -m notelint``): the process
-    ends right after it.  Its objects are frozen first (``gc.freeze``), so that the interpreter's
-    last collection at exit does not scan the whole heap of modules, rules and tables (about a
-    tenth of a one-note run); a caller of :func:`main` in its own process is left alone."""
-    code = main()
+    ends right after it.  The garbage collector is off while modules, rules and tables load (its
+    collections scanned that growing heap again and again: about a seventh of a one-note run);
+    the runner turns it on again, the loaded heap frozen out of its view, once a run goes on to a
+    second note, and the editor server turns it on when it starts.  The objects are frozen before
+    the process ends, so that the interpreter's last collection does not scan them either.
+    A caller of :func:`main` in its own process is left alone."""
     import gc
 
-    gc.freeze()
+    gc.disable()
+    try:
+        code = main()
+    finally:
+        gc.freeze()
     return code
 
 

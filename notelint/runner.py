@@ -409,6 +409,7 @@ def _freeze_heap() -> None:
     scanning the whole imported heap again and again cost about a sixth of a run.  Only speed
     changes (a command-line run ends after checking; the server does not call this)."""
     gc.freeze()
+    gc.enable()  # (the ``notelint`` command starts with it off, see cli.run)
 
 
 # -- helpers ----------------------------------------------------------------------------------------

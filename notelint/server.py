@@ -343,5 +343,8 @@ def build_server() -> NotelintServer:
 
 def serve() -> int:
     """Run the server on stdin/stdout until the client says exit."""
+    import gc
+
+    gc.enable()  # (``notelint`` starts with it off: a long-running process needs it)
     build_server().start_io()
     return 0
