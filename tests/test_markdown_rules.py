@@ -60,6 +60,14 @@ def test_glued_paragraph_fix_makes_the_paragraph_stand_alone() -> None:
     assert "<li>item.</li>\n</ul>\n<p>Comment: glued</p>" in render(after)
 
 
+@pytest.mark.parametrize("following", ["# Next day\n", "```\ncode\n```\n", "> quote\n", "1. first\n"])
+def test_glued_paragraph_fix_before_a_block_that_interrupts_a_paragraph(following: str) -> None:
+    before = "- item.\nComment: glued\n" + following
+    after = fixed(before, "NL001")
+    assert after == "- item.\n\nComment: glued\n" + following
+    assert "<p>Comment: glued</p>" in render(after)
+
+
 def test_glued_paragraph_fix_is_unsafe_for_a_wrapped_sentence() -> None:
     before = "- an item that wraps\nonto the next line\n"
     assert fixed(before, "NL001") == before
@@ -82,6 +90,8 @@ def test_glued_paragraph_without_fix_when_more_of_the_item_follows() -> None:
         "- an item.\n| a | b |\n|---|:-:|\n| ` | d |\n$`x`$\n",  # ... or a table of the lines
         "- an item that wraps\nonto the next line\n- the next item\n",  # ... or two lists of one
         "- an item.\nBug Fixes\n---\n",  # the thematic break would become the heading's underline
+        "- an item.\nComment: b\n2) next\n",  # ends the item, but would continue a paragraph
+        "- an item.\nComment: b\n-\n",  # an empty item likewise
     ],
 )
 def test_glued_paragraph_without_fix_when_a_blank_line_would_change_more(before: str) -> None:

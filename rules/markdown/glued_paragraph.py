@@ -18,6 +18,13 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ")")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _TABLE_DELIMITER = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$|^[ \t]*\|[ \t]*:?-+:?[ \t]*$")
 _CLOSING = frozenset({"list_item_close", "bullet_list_close", "ordered_list_close"})
+# Lines that interrupt a paragraph (CommonMark): only when the line after the glued lines is
+# blank or one of these does the new paragraph end where they end. Otherwise the line ended the
+# list item but would continue a paragraph (`2) next`, an empty item, indented text): a blank line
+# would draw it into the paragraph.
+_INTERRUPTS = re.compile(
+    r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|>|[-+*][ \t]+\S|1[.)][ \t]+\S)"
+)
 
 
 @rule(code="NL001", name="glued-paragraph", family="markdown", severity="warning", fixable=True)
@@ -51,7 +58,9 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
     blank line would change more than the glued paragraph: when more of the list follows it (in
     the same item, or further items that the blank line would split off into a second list), or
     when a line of `=` or `-` or a table's delimiter row follows the glued line (a blank line
-    would make a heading or a table of them).
+    would make a heading or a table of them), or when the line after the glued lines is neither
+    blank nor the start of a heading, fence, quote, list item or first ordered item (`2) next`
+    ends the list item but would continue the new paragraph).
     """
     tokens = document.block_tokens
     position_of: dict[int, int] = {}
@@ -80,6 +89,9 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
                 # the glued lines and the line after them (`---` there is a thematic break now)
                 for below in map(document.line_text, range(line + 1, min(token.map[1] + 1, document.line_count) + 1))
             )
+            after = token.map[1] + 1
+            if after <= document.line_count and document.line_text(after).strip():
+                underlined = underlined or not _INTERRUPTS.match(document.line_text(after))
             if not position_of:
                 position_of = {id(token): index for index, token in enumerate(tokens)}
             if not inside_code and not underlined and _nothing_follows(tokens, position_of[id(token)] + 3, root.token.level):
