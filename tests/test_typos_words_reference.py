@@ -32,7 +32,7 @@ def _reference_masked(source: str, code_spans: tuple[tuple[int, int], ...], star
         position = span_end
     pieces.append(source[position:end])
     text = "".join(pieces)
-    for pattern in found_words._MASKS:
+    for _, pattern in found_words._MASKS:  # every pattern, whatever the text holds
         text = pattern.sub(lambda match: found_words._blank(match.group()), text)
     return text
 
