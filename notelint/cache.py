@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from notelint import __version__
-from notelint.diagnostics import Applicability, Edit, EditReport, Finding, Fix
+from notelint.diagnostics import Applicability, Edit, EditReport, Finding, Fix, Headline
 
 CACHE_ENV = "NOTELINT_CACHE_DIR"
 DEFAULT_FOLDER = ".notelint_cache"
@@ -92,6 +92,43 @@ def finding_from_json(path: str, data: list[Any], rules: Sequence[RuleRow]) -> F
     )
 
 
+@dataclass(frozen=True, slots=True)
+class StoredFindings:
+    """One file's findings as its findings file keeps them: compact rows (see
+    :func:`finding_to_json`) and the rule table they index.  A warm run reports the one-line
+    formats straight from the rows; :class:`Finding` objects are built only when asked for."""
+
+    path: str
+    rows: Sequence[list[Any]]
+    rules: Sequence[RuleRow]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def build(self) -> list[Finding]:
+        path, rules = self.path, self.rules
+        return [finding_from_json(path, row, rules) for row in self.rows]
+
+    def headlines(self) -> list[Headline]:
+        path, rules = self.path, self.rules
+        return [
+            (path, line, column, (rule := rules[index])[0], rule[3], message, None if fix is None else fix[0])
+            for line, column, _, _, index, message, fix, _ in self.rows
+        ]
+
+    def codes(self) -> set[str]:
+        rules = self.rules
+        return {rules[row[4]][0] for row in self.rows}
+
+    def any_fixable(self, unsafe_fixes: bool) -> bool:
+        return any(row[6] is not None and (unsafe_fixes or row[6][0] == "safe") for row in self.rows)
+
+    def without(self, numbers: set[int]) -> StoredFindings:
+        """The same without the findings at these positions (0-based)."""
+        rows = [row for number, row in enumerate(self.rows) if number not in numbers]
+        return StoredFindings(self.path, rows, self.rules)
+
+
 def _load_without_collecting(text: str) -> Any:
     """``json.loads`` of a findings file with the garbage collector paused, its result then moved
     out of the collector's view (``gc.freeze``): it lives until the run ends and holds no cycles,
@@ -159,11 +196,15 @@ class Cache:
         return rows
 
     def get(self, settings_key: str, file_key: str, path: str) -> list[Finding] | None:
-        stored = self._entries(settings_key)["files"].get(file_key)
-        if stored is None:
+        stored = self.stored(settings_key, file_key, path)
+        return None if stored is None else stored.build()
+
+    def stored(self, settings_key: str, file_key: str, path: str) -> StoredFindings | None:
+        """The findings stored for a file's content (``path``: what they report), unbuilt."""
+        rows = self._entries(settings_key)["files"].get(file_key)
+        if rows is None:
             return None
-        rules = self._rule_rows(settings_key)
-        return [finding_from_json(path, item, rules) for item in stored]
+        return StoredFindings(path, rows, self._rule_rows(settings_key))
 
     def put(self, settings_key: str, file_key: str, findings: list[Finding]) -> None:
         entries = self._entries(settings_key)
