@@ -207,6 +207,8 @@ class ConfigFinder:
     cwd: Path = field(default_factory=Path.cwd)
     is_trusted: Callable[[str], bool] = lambda digest: False
     _by_folder: dict[Path, Config] = field(default_factory=dict)
+    # the same, keyed by the absolute folder as a string (a thousand notes make no Path objects)
+    _by_folder_name: dict[str, Config] = field(default_factory=dict)
     _explicit_config: Config | None = None
 
     def __post_init__(self) -> None:
@@ -228,7 +230,11 @@ class ConfigFinder:
         """:meth:`for_path` for a path known not to be a folder (a discovered note): no ``stat``."""
         if self._explicit_config is not None:
             return self._explicit_config
-        return self.for_folder(Path(os.path.dirname(os.path.abspath(path))))
+        folder = os.path.dirname(os.path.abspath(path))
+        known = self._by_folder_name.get(folder)
+        if known is None:
+            known = self._by_folder_name[folder] = self.for_folder(Path(folder))
+        return known
 
     def for_folder(self, folder: Path) -> Config:
         if self._explicit_config is not None:
