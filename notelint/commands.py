@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from notelint.cache import Cache, cache_folder
-from notelint.config import ConfigError, ConfigFinder, Selection
+from notelint.config import ConfigError, ConfigFinder, PluginError, Selection
 from notelint.diagnostics import Finding
 from notelint.discovery import discover
 from notelint.progress import ProgressBar, wants_progress
-from notelint.registry import PluginError
 from notelint.reporters import NEEDS_RULES, REPORTERS, Summary, render_statistics, render_statistics_json
 from notelint.runner import FileReport, Runner, RunOptions, attach_lines
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,6 +26,11 @@ CONFIG_FILES = (".notelint.toml", "notelint.toml", "pyproject.toml")
 
 class ConfigError(Exception):
     """A configuration file cannot be read or is not valid."""
+
+
+class PluginError(Exception):
+    """A plugin could not be loaded or holds something that is not a rule (``notelint.registry``
+    raises it; it lives here so that a run answered from the cache need not import the registry)."""
 
 
 def __getattr__(name: str) -> Any:
@@ -176,6 +180,8 @@ def load_file(path: Path, is_trusted: Callable[[str], bool] = lambda digest: Fal
     The table is validated with pydantic unless ``is_trusted`` knows its digest (a file that
     validated before, unchanged: the cache remembers it, so a warm run never imports pydantic).
     """
+    import tomllib  # only when there is a configuration file (a few ms per start otherwise)
+
     try:
         raw = path.read_bytes()
         data = tomllib.loads(raw.decode("utf-8"))

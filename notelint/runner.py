@@ -19,10 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from notelint import __version__
 from notelint.cache import Cache, StoredFindings, content_hash, installed_plugins_stamp
-from notelint.config import Config, ConfigError, ConfigFinder, Selection
+from notelint.config import Config, ConfigError, ConfigFinder, PluginError, Selection
 from notelint.diagnostics import Finding, Headline
 from notelint.discovery import Target
-from notelint.registry import PluginError
 
 if TYPE_CHECKING:
     from notelint.project import Project, Projects
@@ -83,13 +82,16 @@ class FileReport:
             return self.found.headlines()
         return [finding.headline() for finding in self.found]
 
-    def codes(self) -> set[str]:
+    def uses_any(self, codes: frozenset[str]) -> bool:
+        """Whether a rule with one of these codes made one of the findings."""
         if isinstance(self.found, StoredFindings):
-            return self.found.codes()
-        return {finding.code for finding in self.found}
+            return self.found.uses_any(codes)
+        return any(finding.code in codes for finding in self.found)
 
     def drop(self, numbers: set[int]) -> None:
-        """Leave out the findings at these positions (0-based)."""
+        """Leave out the findings at these positions (0-based; others are ignored)."""
+        if not numbers:
+            return
         if isinstance(self.found, StoredFindings):
             self.found = self.found.without(numbers)
         else:
@@ -293,7 +295,7 @@ class Runner:
                 if self.cache is not None:
                     self.cache.put_fact(key, "judged-codes", sorted(codes))
             self._judged_codes[key] = codes
-        return not codes.isdisjoint(report.codes())
+        return report.uses_any(codes)
 
     def _from_cache(self, target: Target, digest: str) -> FileReport | None:
         """The report of a file whose content (``digest``) the cache knows, its findings unbuilt."""
@@ -454,15 +456,36 @@ def _source_fingerprint() -> str:
     during development) invalidates the cache even though the version did not change."""
     from importlib.util import find_spec
 
-    stamps = []
+    stamps: list[str] = []
     for package in ("notelint", "notelint.rules"):
         spec = find_spec(package)
         for folder in (spec.submodule_search_locations or []) if spec else []:
-            for path in sorted(Path(folder).rglob("*")):
-                if path.suffix in (".py", ".json", ".js") and "__pycache__" not in path.parts:
-                    info = path.stat()
-                    stamps.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}")
+            stamps.extend(_source_stamps(folder))
     return content_hash("\n".join(stamps).encode())
+
+
+def _source_stamps(folder: str) -> list[str]:
+    """``name:size:mtime`` of the ``.py``, ``.json`` and ``.js`` files below ``folder`` (outside
+    ``__pycache__``), in the order of their paths; one ``os.scandir`` per folder."""
+    found: list[tuple[str, str]] = []
+    pending = [folder]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(here) as listing:
+                for entry in listing:
+                    if entry.is_dir():
+                        if entry.name != "__pycache__":
+                            pending.append(entry.path)
+                    elif entry.name.endswith((".py", ".json", ".js")):
+                        try:
+                            info = entry.stat()
+                        except OSError:  # a dangling link
+                            continue
+                        found.append((entry.path, f"{entry.name}:{info.st_size}:{info.st_mtime_ns}"))
+        except OSError:
+            continue
+    return [stamp for _, stamp in sorted(found)]
 
 
 def attach_lines(report: FileReport, data: bytes) -> None:
