@@ -102,6 +102,32 @@ def test_warm_run_imports_no_parser_no_pydantic_no_rules(write_note, tmp_path: P
     assert imports() == "1 []"  # warm: answered from the cache
 
 
+def test_warm_run_without_a_configuration_file_leaves_out_what_it_does_not_need(write_note, tmp_path: Path) -> None:
+    """The warm path's import budget (no timing: which modules are loaded): with no configuration
+    file there is no TOML to read, no registry to build and no document to decode."""
+    from notelint.config import CONFIG_FILES
+
+    if any((folder / name).is_file() for folder in tmp_path.parents for name in CONFIG_FILES):
+        pytest.skip("a configuration file above the temporary folder applies to the notes")
+    for number in range(3):
+        write_note(f"n{number}.md", "- a.\nComment: glued\n\nThe word teh.\n")
+    probe = (
+        "import sys, io, contextlib\n"
+        "from notelint.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    code = main(['check', '.'])\n"
+        "left_out = ('tomllib', 'notelint.registry', 'notelint.rule', 'notelint.document', 'notelint.ruleset')\n"
+        "print(code, sorted(m for m in left_out if m in sys.modules))\n"
+    )
+
+    def imports() -> str:
+        return subprocess.run([sys.executable, "-P", "-c", probe], cwd=tmp_path, capture_output=True,
+                              text=True, check=True).stdout.strip()
+
+    assert imports().startswith("1 ['notelint.document'")  # cold: did the work
+    assert imports() == "1 []"  # warm: answered from the cache
+
+
 def test_one_note_check_leaves_out_what_it_does_not_need(tmp_path: Path) -> None:
     """The start-up budget of ``notelint check one-note.md`` (no timing: which modules are loaded).
     Day names come from the stored table (rules/days/day_names.json), not from Babel's locale data;
