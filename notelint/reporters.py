@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from notelint.diagnostics import Finding, Headline, fixable_by
+from notelint.diagnostics import Applicability, Finding, Headline, fixable_by
 
 
 @dataclass(frozen=True)
@@ -38,15 +38,23 @@ class Summary:
         return self.build_findings()
 
     @cached_property
+    def applicabilities(self) -> Counter[str | None]:
+        """How many findings have a safe fix, an unsafe one, none (``None``)."""
+        return Counter(headline[6] for headline in self.headlines)
+
+    @property
     def fixable(self) -> int:
         unsafe = self.unsafe_fixes
-        return sum(fixable_by(headline[6], unsafe) for headline in self.headlines)
+        return sum(count for applicability, count in self.applicabilities.items() if fixable_by(applicability, unsafe))
 
-    @cached_property
+    @property
     def hidden_unsafe(self) -> int:
         if self.unsafe_fixes:
             return 0
-        return sum(headline[6] is not None and headline[6] != "safe" for headline in self.headlines)
+        return sum(
+            count for applicability, count in self.applicabilities.items()
+            if applicability is not None and not fixable_by(applicability, False)
+        )
 
 
 def _plural(count: int, word: str) -> str:
@@ -54,16 +62,20 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{suffix}"
 
 
-def text_line(headline: Headline, unsafe_fixes: bool) -> str:
-    path, line, column, code, _, message, applicability = headline
-    marker = "[*] " if fixable_by(applicability, unsafe_fixes) else ""
-    return f"{path}:{line}:{column}: {code} {marker}{message}"
+def text_lines(headlines: Sequence[Headline], unsafe_fixes: bool) -> list[str]:
+    """The ``text`` line of each finding: ``path:line:column: CODE [*] message`` (``[*]``: fixable)."""
+    markers = {
+        applicability: "[*] " if fixable_by(applicability, unsafe_fixes) else ""
+        for applicability in (None, *(member.value for member in Applicability))
+    }
+    return [
+        f"{path}:{line}:{column}: {code} {markers[applicability]}{message}"
+        for path, line, column, code, _, message, applicability in headlines
+    ]
 
 
 def render_text(summary: Summary) -> str:
-    unsafe = summary.unsafe_fixes
-    lines = [text_line(headline, unsafe) for headline in summary.headlines]
-    return "\n".join(lines + summary_lines(summary)) + "\n"
+    return "\n".join(text_lines(summary.headlines, summary.unsafe_fixes) + summary_lines(summary)) + "\n"
 
 
 def summary_lines(summary: Summary) -> list[str]:

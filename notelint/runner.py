@@ -241,7 +241,13 @@ class Runner:
     def judge(self, report: FileReport, path: Path, data: bytes, digest: str = "") -> None:
         """Let the judges of the note's rules drop findings (``data``: the bytes checked;
         ``digest``: their content hash when known, ``""`` otherwise)."""
-        if not report.found or not self._has_judged_findings(report, path):
+        if not report.found:
+            return
+        try:
+            settings_key = self.settings_key(path)
+        except ConfigError:
+            return
+        if not self._has_judged_findings(report, path, settings_key):
             return
         from notelint.project import apply_judges
 
@@ -252,7 +258,7 @@ class Runner:
         verdict_key = None
         if self.cache is not None and not self.options.diff:
             verdict_key = f"verdict:{digest if digest and report.fixed_bytes is None else content_hash(final)}"
-            stored = self.cache.get_fact(self.settings_key(path), verdict_key)
+            stored = self.cache.get_fact(settings_key, verdict_key)
             if isinstance(stored, dict) and stored.get("stamp") == project.stamp():
                 report.drop(set(stored.get("dropped", ())))
                 return
@@ -267,18 +273,13 @@ class Runner:
         if verdict_key is not None and self.cache is not None:
             kept_ids = {id(finding) for finding in kept}
             dropped_numbers = [number for number, finding in enumerate(report.findings) if id(finding) not in kept_ids]
-            self.cache.put_fact(
-                self.settings_key(path), verdict_key, {"stamp": project.stamp(), "dropped": dropped_numbers}
-            )
+            self.cache.put_fact(settings_key, verdict_key, {"stamp": project.stamp(), "dropped": dropped_numbers})
         report.findings = kept
 
-    def _has_judged_findings(self, report: FileReport, path: Path) -> bool:
-        """Whether a rule with a judge made one of the findings; the codes of such rules are kept
-        in the cache, so a warm run with findings does not load the rules to find out."""
-        try:
-            key = self.settings_key(path)
-        except ConfigError:
-            return False
+    def _has_judged_findings(self, report: FileReport, path: Path, key: str) -> bool:
+        """Whether a rule with a judge made one of the findings (``key``: the note's settings key);
+        the codes of such rules are kept in the cache, so a warm run with findings does not load
+        the rules to find out."""
         codes = self._judged_codes.get(key)
         if codes is None:
             stored = self.cache.get_fact(key, "judged-codes") if self.cache is not None else None
