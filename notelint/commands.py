@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from notelint.cache import Cache, cache_folder
-from notelint.config import ConfigError, ConfigFinder, Selection
+from notelint.config import ConfigError, ConfigFinder, PluginError, Selection
 from notelint.diagnostics import Finding
 from notelint.discovery import discover
 from notelint.progress import ProgressBar, wants_progress
-from notelint.registry import PluginError
 from notelint.reporters import NEEDS_RULES, REPORTERS, Summary, render_statistics, render_statistics_json
 from notelint.runner import FileReport, Runner, RunOptions, attach_lines
 
@@ -107,7 +106,6 @@ def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     for report in reports:
         errors.extend(report.errors)
-    findings = [finding for report in reports for finding in report.findings]
     fixed = sum(report.fixed for report in reports)
 
     if namespace.diff:
@@ -118,10 +116,16 @@ def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return EXIT_ERROR
         return EXIT_FINDINGS if any(report.diff for report in reports) else EXIT_CLEAN
 
+    # headlines are all that text and concise show: findings answered from the cache are then never built
+    headlines = [headline for report in reports for headline in report.headlines()]
+
+    def build_findings() -> list[Finding]:
+        return [finding for report in reports for finding in report.findings]
+
     lines = {report.display: report.lines for report in reports if report.lines}
-    rules = _rules_by_code(runner, findings) if output_format in NEEDS_RULES else {}
-    summary = Summary(findings, fixed, namespace.fix, namespace.unsafe_fixes, lines, rules, color)
-    if errors and not findings and not fixed and output_format in ("text", "full"):
+    rules = _rules_by_code(runner, build_findings()) if output_format in NEEDS_RULES else {}
+    summary = Summary(headlines, fixed, namespace.fix, namespace.unsafe_fixes, lines, rules, color, build_findings)
+    if errors and not headlines and not fixed and output_format in ("text", "full"):
         pass  # nothing was found, but not everything could be checked: no "All checks passed!"
     elif namespace.statistics:
         out.write(render_statistics_json(summary) if output_format == "json" else render_statistics(summary))
@@ -130,7 +134,7 @@ def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _write_errors(err, errors)
     if errors:
         return EXIT_ERROR
-    if findings and not namespace.exit_zero:
+    if headlines and not namespace.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
 

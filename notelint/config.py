@@ -29,6 +29,11 @@ class ConfigError(Exception):
     """A configuration file cannot be read or is not valid."""
 
 
+class PluginError(Exception):
+    """A plugin could not be loaded or holds something that is not a rule (``notelint.registry``
+    raises it; it lives here so that a run answered from the cache need not import the registry)."""
+
+
 def __getattr__(name: str) -> Any:
     """``RuleOptions`` (a pydantic model) is imported only when a rule module asks for it."""
     if name == "RuleOptions":
@@ -208,7 +213,7 @@ def load_file(path: Path, is_trusted: Callable[[str], bool] = lambda digest: Fal
     validated before, unchanged: the cache remembers it, so a warm run never imports pydantic) or
     :func:`surely_valid_table` can tell without it.
     """
-    import tomllib  # only when there is a configuration file
+    import tomllib  # only when there is a configuration file (a few ms per start otherwise)
 
     try:
         raw = path.read_bytes()
@@ -241,6 +246,8 @@ class ConfigFinder:
     cwd: Path = field(default_factory=Path.cwd)
     is_trusted: Callable[[str], bool] = lambda digest: False
     _by_folder: dict[Path, Config] = field(default_factory=dict)
+    # the same, keyed by the absolute folder as a string (a thousand notes make no Path objects)
+    _by_folder_name: dict[str, Config] = field(default_factory=dict)
     _explicit_config: Config | None = None
 
     def __post_init__(self) -> None:
@@ -262,7 +269,11 @@ class ConfigFinder:
         """:meth:`for_path` for a path known not to be a folder (a discovered note): no ``stat``."""
         if self._explicit_config is not None:
             return self._explicit_config
-        return self.for_folder(Path(os.path.dirname(os.path.abspath(path))))
+        folder = os.path.dirname(os.path.abspath(path))
+        known = self._by_folder_name.get(folder)
+        if known is None:
+            known = self._by_folder_name[folder] = self.for_folder(Path(folder))
+        return known
 
     def for_folder(self, folder: Path) -> Config:
         if self._explicit_config is not None:

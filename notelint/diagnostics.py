@@ -14,6 +14,16 @@ Family = Literal["frontmatter", "headings", "days", "math", "typos", "markdown"]
 FAMILIES: tuple[Family, ...] = ("frontmatter", "headings", "days", "math", "typos", "markdown")
 Severity = Literal["error", "warning"]
 
+# What the one-line formats (text, concise) show of a finding: path, line, column, code, severity,
+# message and its fix's applicability ("safe" or "unsafe"; None without a fix).  A warm run makes
+# these straight from the cache's rows, without building a Finding.
+Headline = tuple[str, int, int, str, str, str, str | None]
+
+
+def fixable_by(applicability: str | None, unsafe_fixes: bool) -> bool:
+    """Whether a fix of that applicability (None: no fix) is applied by this run's ``--fix``."""
+    return applicability is not None and (unsafe_fixes or applicability == "safe")
+
 
 class Applicability(str, Enum):
     """``safe`` fixes are applied by ``--fix``; ``unsafe`` ones only with ``--unsafe-fixes``."""
@@ -113,6 +123,10 @@ class Finding:
         if self.fix is None:
             return False
         return unsafe_fixes or self.fix.applicability is Applicability.SAFE
+
+    def headline(self) -> Headline:
+        applicability = None if self.fix is None else self.fix.applicability.value
+        return (self.path, self.line, self.column, self.code, self.severity, self.message, applicability)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)

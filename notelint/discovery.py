@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notelint.config import ConfigError, ConfigFinder
+from notelint.config import Config, ConfigError, ConfigFinder
 
 SUFFIXES = (".md", ".markdown")
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
@@ -32,23 +32,23 @@ def discover(paths: Sequence[str], finder: ConfigFinder) -> Discovery:
     targets: list[Target] = []
     errors: list[str] = []
     walked: dict[str, frozenset[str]] = {}
-    seen: set[Path] = set()
+    seen: set[str] = set()  # absolute paths
 
-    def add(path: Path, display: str) -> None:
-        key = Path(os.path.abspath(path))
-        if key not in seen:
-            seen.add(key)
+    def add(path: Path, absolute: str, display: str) -> None:
+        if absolute not in seen:
+            seen.add(absolute)
             targets.append(Target(path, display))
 
     for given in paths:
         path = Path(given)
         if path.is_dir():
             notes = _walk(path, finder)
-            walked[os.path.abspath(path)] = frozenset(os.path.abspath(found) for found in notes)
-            for found in notes:
-                add(found, os.path.normpath(found))
+            absolutes = [os.path.abspath(found) for found in notes]
+            walked[os.path.abspath(path)] = frozenset(absolutes)
+            for found, absolute in zip(notes, absolutes):
+                add(found, absolute, os.path.normpath(found))
         elif path.exists() or path.is_symlink():
-            add(path, os.path.normpath(given))
+            add(path, os.path.abspath(path), os.path.normpath(given))
         else:
             errors.append(f"{given}: no such file or directory")
     return Discovery(targets, errors, walked)
@@ -68,13 +68,14 @@ def _walk(root: Path, finder: ConfigFinder) -> list[Path]:
         except OSError:
             continue
         subfolders: list[Path] = []
+        folder_config = _FolderConfig(finder, here)
         for entry in entries:
             name = entry.name
             if name.startswith("."):
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if name not in SKIPPED_FOLDERS and not _excluded(finder, here, here / name):
+                    if name not in SKIPPED_FOLDERS and not folder_config.excludes(here / name):
                         subfolders.append(here / name)
                     continue
                 if not name.lower().endswith(SUFFIXES):
@@ -84,16 +85,27 @@ def _walk(root: Path, finder: ConfigFinder) -> list[Path]:
             except OSError:
                 continue
             candidate = here / name
-            if not _excluded(finder, here, candidate):
+            if not folder_config.excludes(candidate):
                 found.append(candidate)
         pending.extend(reversed(subfolders))
     return found
 
 
-def _excluded(finder: ConfigFinder, folder: Path, path: Path) -> bool:
-    """Whether the configuration of ``folder`` excludes ``path``; a broken configuration excludes
-    nothing here and is reported when the file is checked."""
-    try:
-        return finder.for_folder(folder).is_excluded(path)
-    except ConfigError:
-        return False
+class _FolderConfig:
+    """The configuration of one folder of a walk, looked up when one of its entries first needs it;
+    a broken configuration excludes nothing here (it is reported when a file is checked)."""
+
+    def __init__(self, finder: ConfigFinder, folder: Path) -> None:
+        self._finder = finder
+        self._folder = folder
+        self._config: Config | None = None
+        self._looked_up = False
+
+    def excludes(self, path: Path) -> bool:
+        if not self._looked_up:
+            self._looked_up = True
+            try:
+                self._config = self._finder.for_folder(self._folder)
+            except ConfigError:
+                self._config = None
+        return self._config is not None and self._config.is_excluded(path)

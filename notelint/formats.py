@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from notelint import __version__
-from notelint.diagnostics import Finding
+from notelint.diagnostics import Finding, Headline, fixable_by
 
 if TYPE_CHECKING:
     from notelint.reporters import Summary
@@ -58,18 +58,12 @@ class Style:
         return self._wrap("2", text)
 
 
-def _header(finding: Finding, summary: Summary, style: Style) -> str:
-    marker = style.cyan("[*]") + " " if finding.is_fixable(summary.unsafe_fixes) else ""
-    code = style.red(finding.code) if finding.severity == "error" else style.yellow(finding.code)
-    location = (
-        style.bold(finding.path)
-        + style.cyan(":")
-        + f"{finding.line}"
-        + style.cyan(":")
-        + f"{finding.column}"
-        + style.cyan(":")
-    )
-    return f"{location} {code} {marker}{finding.message}"
+def _header(headline: Headline, unsafe_fixes: bool, style: Style) -> str:
+    path, line, column, code, severity, message, applicability = headline
+    marker = style.cyan("[*]") + " " if fixable_by(applicability, unsafe_fixes) else ""
+    shown_code = style.red(code) if severity == "error" else style.yellow(code)
+    location = style.bold(path) + style.cyan(":") + f"{line}" + style.cyan(":") + f"{column}" + style.cyan(":")
+    return f"{location} {shown_code} {marker}{message}"
 
 
 # -- concise and full ---------------------------------------------------------------------------------
@@ -78,7 +72,8 @@ def _header(finding: Finding, summary: Summary, style: Style) -> str:
 def render_concise(summary: Summary) -> str:
     """One line per finding (like ``text``), without the closing summary."""
     style = Style(summary.color)
-    return "".join(_header(finding, summary, style) + "\n" for finding in summary.findings)
+    unsafe = summary.unsafe_fixes
+    return "".join(_header(headline, unsafe, style) + "\n" for headline in summary.headlines)
 
 
 def _expand(text: str, column: int) -> tuple[str, int]:
@@ -136,7 +131,7 @@ def render_full(summary: Summary) -> str:
     style = Style(summary.color)
     blocks: list[str] = []
     for finding in summary.findings:
-        block = [_header(finding, summary, style)]
+        block = [_header(finding.headline(), summary.unsafe_fixes, style)]
         shown, width = snippet(finding, summary.lines.get(finding.path, {}), style)
         block += shown
         if finding.fix is not None:

@@ -78,14 +78,15 @@ class Project:
         if self._stamp is None:
             import hashlib
 
-            digest = hashlib.blake2b(digest_size=16)
+            lines = []
             for path in sorted(self.notes()):
                 try:
                     status = os.stat(path)
                 except OSError:
                     continue
-                digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
-            self._stamp = digest.hexdigest()
+                lines.append(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n")
+            joined = "".join(lines).encode("utf-8", "surrogateescape")  # hashed at once, not line by line
+            self._stamp = hashlib.blake2b(joined, digest_size=16).hexdigest()
         return self._stamp
 
     def notes_using(self, words: Iterable[str]) -> dict[str, int]:

@@ -13,14 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from notelint.config import PluginError  # noqa: F401  (raised here; defined with ConfigError, light to import)
 from notelint.diagnostics import FAMILIES
 from notelint.rule import RuleLike, validate_rule
 
 ENTRY_POINT_GROUP = "notelint.rules"
-
-
-class PluginError(Exception):
-    """A plugin could not be loaded or holds something that is not a rule."""
 
 
 class UnknownSelector(Exception):

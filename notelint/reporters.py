@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
-from notelint.diagnostics import Finding
+from notelint.diagnostics import Applicability, Finding, Headline, fixable_by
 
 
 @dataclass(frozen=True)
 class Summary:
-    findings: Sequence[Finding]
+    """What a report shows: one headline per finding, in order (all that ``text`` and ``concise``
+    need), the findings themselves built only when a format asks for :attr:`findings`."""
+
+    headlines: Sequence[Headline]
     fixed: int
     fix_mode: bool
     unsafe_fixes: bool
@@ -26,16 +30,31 @@ class Summary:
     # code -> rule (for sarif's rule metadata); empty when not needed
     rules: Mapping[str, Any] = field(default_factory=dict)
     color: bool = False
+    # builds the findings the headlines stand for (same order)
+    build_findings: Callable[[], Sequence[Finding]] = tuple
+
+    @cached_property
+    def findings(self) -> Sequence[Finding]:
+        return self.build_findings()
+
+    @cached_property
+    def applicabilities(self) -> Counter[str | None]:
+        """How many findings have a safe fix, an unsafe one, none (``None``)."""
+        return Counter(headline[6] for headline in self.headlines)
 
     @property
     def fixable(self) -> int:
-        return sum(finding.is_fixable(self.unsafe_fixes) for finding in self.findings)
+        unsafe = self.unsafe_fixes
+        return sum(count for applicability, count in self.applicabilities.items() if fixable_by(applicability, unsafe))
 
     @property
     def hidden_unsafe(self) -> int:
         if self.unsafe_fixes:
             return 0
-        return sum(finding.fix is not None and not finding.is_fixable(False) for finding in self.findings)
+        return sum(
+            count for applicability, count in self.applicabilities.items()
+            if applicability is not None and not fixable_by(applicability, False)
+        )
 
 
 def _plural(count: int, word: str) -> str:
@@ -43,20 +62,26 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{suffix}"
 
 
-def text_line(finding: Finding, unsafe_fixes: bool) -> str:
-    marker = "[*] " if finding.is_fixable(unsafe_fixes) else ""
-    return f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {marker}{finding.message}"
+def text_lines(headlines: Sequence[Headline], unsafe_fixes: bool) -> list[str]:
+    """The ``text`` line of each finding: ``path:line:column: CODE [*] message`` (``[*]``: fixable)."""
+    markers = {
+        applicability: "[*] " if fixable_by(applicability, unsafe_fixes) else ""
+        for applicability in (None, *(member.value for member in Applicability))
+    }
+    return [
+        f"{path}:{line}:{column}: {code} {markers[applicability]}{message}"
+        for path, line, column, code, _, message, applicability in headlines
+    ]
 
 
 def render_text(summary: Summary) -> str:
-    lines = [text_line(finding, summary.unsafe_fixes) for finding in summary.findings]
-    return "\n".join(lines + summary_lines(summary)) + "\n"
+    return "\n".join(text_lines(summary.headlines, summary.unsafe_fixes) + summary_lines(summary)) + "\n"
 
 
 def summary_lines(summary: Summary) -> list[str]:
     """The closing lines of ``text`` and ``full``: counts, fixable, hidden unsafe fixes."""
     lines: list[str] = []
-    remaining = len(summary.findings)
+    remaining = len(summary.headlines)
     total = remaining + summary.fixed
     if summary.fix_mode and summary.fixed:
         lines.append(f"Found {_plural(total, 'problem')} ({summary.fixed} fixed, {remaining} remaining).")

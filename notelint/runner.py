@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from notelint import __version__
-from notelint.cache import Cache, content_hash, installed_plugins_stamp
-from notelint.config import Config, ConfigError, ConfigFinder, Selection
-from notelint.diagnostics import Finding
+from notelint.cache import Cache, StoredFindings, content_hash, installed_plugins_stamp
+from notelint.config import Config, ConfigError, ConfigFinder, PluginError, Selection
+from notelint.diagnostics import Finding, Headline
 from notelint.discovery import Target
-from notelint.registry import PluginError
 
 if TYPE_CHECKING:
     from notelint.project import Project, Projects
@@ -52,7 +51,8 @@ class FileReport:
     """Everything a run learned about one file."""
 
     display: str
-    findings: list[Finding] = field(default_factory=list)
+    # the findings, or (answered from the cache) their stored rows, built on first use of ``findings``
+    found: list[Finding] | StoredFindings = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     fixed: int = 0
     diff: str = ""
@@ -64,6 +64,38 @@ class FileReport:
     @property
     def changed(self) -> bool:
         return self.fixed_bytes is not None
+
+    @property
+    def findings(self) -> list[Finding]:
+        if isinstance(self.found, StoredFindings):
+            self.found = self.found.build()
+        return self.found
+
+    @findings.setter
+    def findings(self, findings: list[Finding]) -> None:
+        self.found = findings
+
+    def headlines(self) -> list[Headline]:
+        """What the one-line formats show of the findings (built from stored rows without
+        building the findings)."""
+        if isinstance(self.found, StoredFindings):
+            return self.found.headlines()
+        return [finding.headline() for finding in self.found]
+
+    def uses_any(self, codes: frozenset[str]) -> bool:
+        """Whether a rule with one of these codes made one of the findings."""
+        if isinstance(self.found, StoredFindings):
+            return self.found.uses_any(codes)
+        return any(finding.code in codes for finding in self.found)
+
+    def drop(self, numbers: set[int]) -> None:
+        """Leave out the findings at these positions (0-based; others are ignored)."""
+        if not numbers:
+            return
+        if isinstance(self.found, StoredFindings):
+            self.found = self.found.without(numbers)
+        else:
+            self.found = [finding for number, finding in enumerate(self.found) if number not in numbers]
 
 
 @dataclass
@@ -150,8 +182,9 @@ class Runner:
         ``progress`` (if given) is called with the number of files just finished."""
         tick = progress or (lambda count: None)
         reports: list[FileReport | None] = [None] * len(targets)
-        pending: list[tuple[int, Target, bytes]] = []
-        with_findings: list[tuple[Target, FileReport, bytes]] = []
+        pending: list[tuple[int, Target, bytes, str]] = []
+        # reports with findings, the bytes checked and their content hash ("" without a cache)
+        with_findings: list[tuple[Target, FileReport, bytes, str]] = []
         for position, target in enumerate(targets):
             try:
                 data = target.path.read_bytes()
@@ -161,26 +194,29 @@ class Runner:
                 )
                 tick(1)
                 continue
-            cached = self._from_cache(target, data)
+            digest = content_hash(data) if self.cache is not None else ""
+            cached = self._from_cache(target, digest)
             if cached is not None:
                 if self.options.keep_lines:
                     attach_lines(cached, data)
                 reports[position] = cached
-                if cached.findings:
-                    with_findings.append((target, cached, data))
+                if cached.found:
+                    with_findings.append((target, cached, data, digest))
                 tick(1)
             else:
-                pending.append((position, target, data))
-        for (position, target, data), report in zip(pending, self._check_all(pending)):
+                pending.append((position, target, data, digest))
+        checks = self._check_all([(target, data) for _, target, data, _ in pending])
+        for (position, target, data, digest), report in zip(pending, checks):
             reports[position] = report
-            self._remember(target, data, report)
+            self._remember(target, data, digest, report)
             if self.options.keep_lines:
                 attach_lines(report, data)
-            if report.findings:
-                with_findings.append((target, report, data))
+            if report.found:
+                final_digest = digest if report.fixed_bytes is None else ""
+                with_findings.append((target, report, data, final_digest))
             tick(1)
-        for target, report, data in with_findings:
-            self.judge(report, target.path, data)
+        for target, report, data, digest in with_findings:
+            self.judge(report, target.path, data, digest)
         if self.cache is not None:
             self.cache.save()
         return [report for report in reports if report is not None]
@@ -202,11 +238,17 @@ class Runner:
         self._project_of_folder[folder] = project
         return project
 
-    def judge(self, report: FileReport, path: Path, data: bytes) -> None:
-        """Let the judges of the note's rules drop findings (``data``: the bytes checked)."""
-        if not report.findings or not self._has_judged_findings(report, path):
+    def judge(self, report: FileReport, path: Path, data: bytes, digest: str = "") -> None:
+        """Let the judges of the note's rules drop findings (``data``: the bytes checked;
+        ``digest``: their content hash when known, ``""`` otherwise)."""
+        if not report.found:
             return
-        from notelint.document import DecodeError, decode
+        try:
+            settings_key = self.settings_key(path)
+        except ConfigError:
+            return
+        if not self._has_judged_findings(report, path, settings_key):
+            return
         from notelint.project import apply_judges
 
         final = report.fixed_bytes if report.fixed_bytes is not None else data
@@ -215,12 +257,13 @@ class Runner:
         # changes, a warm run neither loads the rules nor reads the other notes.
         verdict_key = None
         if self.cache is not None and not self.options.diff:
-            verdict_key = f"verdict:{content_hash(final)}"
-            stored = self.cache.get_fact(self.settings_key(path), verdict_key)
+            verdict_key = f"verdict:{digest if digest and report.fixed_bytes is None else content_hash(final)}"
+            stored = self.cache.get_fact(settings_key, verdict_key)
             if isinstance(stored, dict) and stored.get("stamp") == project.stamp():
-                dropped = set(stored.get("dropped", ()))
-                report.findings = [finding for number, finding in enumerate(report.findings) if number not in dropped]
+                report.drop(set(stored.get("dropped", ())))
                 return
+        from notelint.document import DecodeError, decode
+
         try:
             text = decode(final)[0]
             rules = self.ruleset_for(path).rules
@@ -230,18 +273,13 @@ class Runner:
         if verdict_key is not None and self.cache is not None:
             kept_ids = {id(finding) for finding in kept}
             dropped_numbers = [number for number, finding in enumerate(report.findings) if id(finding) not in kept_ids]
-            self.cache.put_fact(
-                self.settings_key(path), verdict_key, {"stamp": project.stamp(), "dropped": dropped_numbers}
-            )
+            self.cache.put_fact(settings_key, verdict_key, {"stamp": project.stamp(), "dropped": dropped_numbers})
         report.findings = kept
 
-    def _has_judged_findings(self, report: FileReport, path: Path) -> bool:
-        """Whether a rule with a judge made one of the findings; the codes of such rules are kept
-        in the cache, so a warm run with findings does not load the rules to find out."""
-        try:
-            key = self.settings_key(path)
-        except ConfigError:
-            return False
+    def _has_judged_findings(self, report: FileReport, path: Path, key: str) -> bool:
+        """Whether a rule with a judge made one of the findings (``key``: the note's settings key);
+        the codes of such rules are kept in the cache, so a warm run with findings does not load
+        the rules to find out."""
         codes = self._judged_codes.get(key)
         if codes is None:
             stored = self.cache.get_fact(key, "judged-codes") if self.cache is not None else None
@@ -258,32 +296,35 @@ class Runner:
                 if self.cache is not None:
                     self.cache.put_fact(key, "judged-codes", sorted(codes))
             self._judged_codes[key] = codes
-        return any(finding.code in codes for finding in report.findings)
+        return report.uses_any(codes)
 
-    def _from_cache(self, target: Target, data: bytes) -> FileReport | None:
+    def _from_cache(self, target: Target, digest: str) -> FileReport | None:
+        """The report of a file whose content (``digest``) the cache knows, its findings unbuilt."""
         if self.cache is None:
             return None
         try:
-            findings = self.cache.get(self.settings_key(target.path), content_hash(data), target.display)
+            stored = self.cache.stored(self.settings_key(target.path), digest, target.display)
         except ConfigError:
             return None
-        if findings is None:
+        if stored is None:
             return None
-        if self.options.changes_files and any(f.is_fixable(self.options.unsafe_fixes) for f in findings):
+        if self.options.changes_files and stored.any_fixable(self.options.unsafe_fixes):
             return None  # there is something to fix: do the real work
-        return FileReport(target.display, findings, from_cache=True)
+        return FileReport(target.display, stored, from_cache=True)
 
-    def _remember(self, target: Target, data: bytes, report: FileReport) -> None:
+    def _remember(self, target: Target, data: bytes, digest: str, report: FileReport) -> None:
+        """Store a checked file's findings under the hash of its final content (``digest``: the
+        hash of ``data``, the content checked)."""
         if self.cache is None or report.errors:
             return
-        final = report.fixed_bytes if report.fixed_bytes is not None else data
         if report.fixed_bytes is not None and self.options.diff:
             return  # --diff changes nothing on disk: the fixed content is not the file
-        self.cache.put(self.settings_key(target.path), content_hash(final), report.findings)
+        final_digest = digest if report.fixed_bytes is None else content_hash(report.fixed_bytes)
+        self.cache.put(self.settings_key(target.path), final_digest, report.findings)
 
-    def _check_all(self, pending: list[tuple[int, Target, bytes]]) -> Iterator[FileReport]:
+    def _check_all(self, pending: list[tuple[Target, bytes]]) -> Iterator[FileReport]:
         """Reports in the order of ``pending``, each as soon as it (and those before it) is done."""
-        work = [(target.path, target.display, data) for _, target, data in pending]
+        work = [(target.path, target.display, data) for target, data in pending]
         jobs = self.options.jobs or os.cpu_count() or 1
         if jobs < 2 or len(work) < POOL_THRESHOLD:
             for number, item in enumerate(work):
@@ -420,15 +461,36 @@ def _source_fingerprint() -> str:
     during development) invalidates the cache even though the version did not change."""
     from importlib.util import find_spec
 
-    stamps = []
+    stamps: list[str] = []
     for package in ("notelint", "notelint.rules"):
         spec = find_spec(package)
         for folder in (spec.submodule_search_locations or []) if spec else []:
-            for path in sorted(Path(folder).rglob("*")):
-                if path.suffix in (".py", ".json", ".js") and "__pycache__" not in path.parts:
-                    info = path.stat()
-                    stamps.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}")
+            stamps.extend(_source_stamps(folder))
     return content_hash("\n".join(stamps).encode())
+
+
+def _source_stamps(folder: str) -> list[str]:
+    """``name:size:mtime`` of the ``.py``, ``.json`` and ``.js`` files below ``folder`` (outside
+    ``__pycache__``), in the order of their paths; one ``os.scandir`` per folder."""
+    found: list[tuple[str, str]] = []
+    pending = [folder]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(here) as listing:
+                for entry in listing:
+                    if entry.is_dir():
+                        if entry.name != "__pycache__":
+                            pending.append(entry.path)
+                    elif entry.name.endswith((".py", ".json", ".js")):
+                        try:
+                            info = entry.stat()
+                        except OSError:  # a dangling link
+                            continue
+                        found.append((entry.path, f"{entry.name}:{info.st_size}:{info.st_mtime_ns}"))
+        except OSError:
+            continue
+    return [stamp for _, stamp in sorted(found)]
 
 
 def attach_lines(report: FileReport, data: bytes) -> None:

@@ -103,6 +103,32 @@ def test_warm_run_imports_no_parser_no_pydantic_no_rules(write_note, tmp_path: P
     assert imports() == "1 []"  # warm: answered from the cache
 
 
+def test_warm_run_without_a_configuration_file_leaves_out_what_it_does_not_need(write_note, tmp_path: Path) -> None:
+    """The warm path's import budget (no timing: which modules are loaded): with no configuration
+    file there is no TOML to read, no registry to build and no document to decode."""
+    from notelint.config import CONFIG_FILES
+
+    if any((folder / name).is_file() for folder in tmp_path.parents for name in CONFIG_FILES):
+        pytest.skip("a configuration file above the temporary folder applies to the notes")
+    for number in range(3):
+        write_note(f"n{number}.md", "- a.\nComment: glued\n\nThe word teh.\n")
+    probe = (
+        "import sys, io, contextlib\n"
+        "from notelint.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    code = main(['check', '.'])\n"
+        "left_out = ('tomllib', 'notelint.registry', 'notelint.rule', 'notelint.document', 'notelint.ruleset')\n"
+        "print(code, sorted(m for m in left_out if m in sys.modules))\n"
+    )
+
+    def imports() -> str:
+        return subprocess.run([sys.executable, "-P", "-c", probe], cwd=tmp_path, capture_output=True,
+                              text=True, check=True).stdout.strip()
+
+    assert imports().startswith("1 ['notelint.document'")  # cold: did the work
+    assert imports() == "1 []"  # warm: answered from the cache
+
+
 def test_one_note_check_leaves_out_what_it_does_not_need(tmp_path: Path) -> None:
     """The start-up budget of ``notelint check one-note.md`` (no timing: which modules are loaded).
     Day names come from the stored table (rules/days/day_names.json), not from Babel's locale data;
@@ -175,3 +201,115 @@ def test_cached_findings_come_back_whole(tmp_path: Path) -> None:
             for f in again] == expected
     assert {f.path for f in again} == {"b.md"}
     assert Cache(tmp_path).get("settings", "other content", "b.md") is None
+
+
+# -- a warm run reports from the cache's rows: every format, byte for byte -------------------------
+
+# Three notes share an unknown word (its findings are dropped by the judge, a verdict the cache
+# keeps); the fourth has an unknown word of its own (an unsafe fix) and trailing whitespace.
+SHARED_WORD_NOTE = "# Day {number}\n\n- item one.\nComment: glued on\n\nThe word teh and zorbulon here.\n"
+OWN_WORD_NOTE = "# Day 4\n\nThe unwantend zorbulon.  \n"
+FORMATS = ("text", "concise", "full", "json", "github", "gitlab", "sarif")
+
+
+@pytest.fixture
+def judged_project(tmp_path: Path) -> Path:
+    folder = tmp_path / "project"
+    folder.mkdir()
+    for number in (1, 2, 3):
+        (folder / f"n{number}.md").write_text(SHARED_WORD_NOTE.format(number=number))
+    (folder / "n4.md").write_text(OWN_WORD_NOTE)
+    return folder
+
+
+def test_the_project_has_what_the_format_comparisons_rely_on(judged_project: Path) -> None:
+    found = json_run("--no-cache", ".", cwd=judged_project)
+    codes = {finding["code"] for finding in found}
+    assert {"NL001", "NL500", "NL501", "NL003"} <= codes
+    assert "zorbulon" not in json.dumps(found)  # dropped by the judge
+    assert {finding["fix"]["applicability"] for finding in found} == {"safe", "unsafe"}
+
+
+@pytest.mark.parametrize("extra", [(), ("--unsafe-fixes",), ("--statistics",)], ids=["plain", "unsafe", "stats"])
+def test_warm_output_is_the_cold_output_in_every_format(judged_project: Path, tmp_path: Path,
+                                                        extra: tuple[str, ...]) -> None:
+    """The one-line formats are rendered from the cache's rows and the others from findings built
+    from them: each must print exactly what a run without the cache prints."""
+    env = {"NOTELINT_CACHE_DIR": str(tmp_path / "cache")}
+    first = run_notelint("check", *extra, ".", cwd=judged_project, env=env)  # fills the cache
+    assert first.returncode == 1, first.stderr
+    for output_format in FORMATS:
+        if extra == ("--statistics",) and output_format not in ("text", "json"):
+            continue
+        args = ("check", "--output-format", output_format, *extra, ".")
+        cold = run_notelint(*args[:1], "--no-cache", *args[1:], cwd=judged_project, env=env)
+        warm = run_notelint(*args, cwd=judged_project, env=env)
+        assert (warm.returncode, warm.stdout, warm.stderr) == (cold.returncode, cold.stdout, cold.stderr), output_format
+        assert cold.stdout.strip()
+
+
+def test_a_change_that_keeps_size_and_modification_time_is_seen(write_note, tmp_path: Path) -> None:
+    """The content hash decides, not the file's size or time: a note rewritten with as many bytes
+    and its old modification time is checked again."""
+    import os
+
+    note = write_note("a.md", "text \n")
+    assert run_notelint(".", cwd=tmp_path).returncode == 1  # trailing whitespace, now cached
+    before = note.stat()
+    note.write_text("text.\n")  # as many bytes, no finding
+    os.utime(note, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = note.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    result = run_notelint(".", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "All checks passed!\n")
+
+
+def test_stored_findings_give_the_findings_heads_and_verdicts_they_were_made_from(tmp_path: Path) -> None:
+    """What a warm run uses of a file's stored findings without building them (headlines, codes,
+    fixability, a verdict's dropped positions) agrees with the findings built from them."""
+    from notelint.cache import Cache
+    from notelint.diagnostics import Edit, EditReport, Finding, Fix
+
+    findings = [
+        Finding("a.md", 1, 4, 1, 6, "NL500", "known-misspelling", "typos", "error", "m1",
+                Fix.safe("Replace", Edit(3, 5, "ab")), (EditReport(1, 4, 1, 6, "ab"),)),
+        Finding("a.md", 2, 1, 2, 3, "NL001", "glued-paragraph", "markdown", "warning", "m2"),
+        Finding("a.md", 3, 1, 3, 2, "NL501", "unknown-word", "typos", "warning", "m3",
+                Fix.unsafe("Replace", Edit(9, 10, "x")), (EditReport(3, 1, 3, 2, "x"),)),
+        Finding("a.md", 4, 2, 4, 5, "NL003", "trailing-whitespace", "markdown", "warning", "m4"),
+    ]
+    writer = Cache(tmp_path)
+    writer.put("settings", "content", findings)
+    writer.save()
+    stored = Cache(tmp_path).stored("settings", "content", "b.md")
+    assert stored is not None and len(stored) == 4
+    built = stored.build()
+    assert [finding.headline() for finding in built] == stored.headlines()
+    assert [(f.path, f.code, f.fix, f.fix_edits, f.end_line, f.end_column) for f in built] == [
+        ("b.md", f.code, f.fix, f.fix_edits, f.end_line, f.end_column) for f in findings
+    ]
+    assert stored.uses_any(frozenset({"NL501"})) and not stored.uses_any(frozenset({"NL999"}))
+    assert stored.any_fixable(unsafe_fixes=False)
+    kept = stored.without({0, 2, 7})  # 7: no such finding, ignored
+    assert [finding.code for finding in kept.build()] == ["NL001", "NL003"]
+    assert kept.headlines() == [finding.headline() for finding in kept.build()]
+    assert not kept.any_fixable(unsafe_fixes=True)
+    assert [finding.message for finding in kept.without({1}).build()] == ["m2"]
+
+
+def test_the_source_stamp_follows_notelint_files_only(tmp_path: Path) -> None:
+    """An edited rule (editable installs) changes the settings key; compiled files and other
+    files do not."""
+    from notelint.runner import _source_stamps
+
+    (tmp_path / "rules" / "__pycache__").mkdir(parents=True)
+    rule = tmp_path / "rules" / "rule.py"
+    rule.write_text("x = 1\n")
+    (tmp_path / "words.json").write_text("[]")
+    first = _source_stamps(str(tmp_path))
+    assert [stamp.split(":")[0] for stamp in first] == ["rule.py", "words.json"]
+    (tmp_path / "rules" / "__pycache__" / "rule.cpython-311.pyc").write_bytes(b"compiled")
+    (tmp_path / "notes.txt").write_text("not a source")
+    assert _source_stamps(str(tmp_path)) == first
+    rule.write_text("x = 12\n")
+    assert _source_stamps(str(tmp_path)) != first
