@@ -343,9 +343,7 @@ class Runner:
 
         _freeze_heap()  # before the fork: workers inherit it without scanning (or copying) it
 
-        # small chunks: the last one decides when the run ends, and a worker idles while another
-        # finishes it (a chunk costs one round trip between processes, well under a note's check)
-        chunk = max(1, len(work) // (jobs * 16))
+        chunk = max(1, len(work) // (jobs * 4))
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_init_worker,
                                  initargs=(self,)) as pool:
             yield from pool.map(_check_in_worker, work, chunksize=chunk)
