@@ -85,22 +85,24 @@ def test_warm_run_imports_no_parser_no_pydantic_no_rules(write_note, tmp_path: P
     write_note("notelint.toml", 'ignore = ["NL004"]\n')
     for number in range(3):
         write_note(f"n{number}.md", "- a.\nComment: glued\n")
+    heavy = ("markdown_it", "pydantic", "notelint.rules", "ruamel")
+    # cold: did the work (a plain configuration file needs no pydantic: config.surely_valid_table)
+    assert modules_loaded_by_a_check(tmp_path, heavy) == "1 ['markdown_it', 'notelint.rules']"
+    assert modules_loaded_by_a_check(tmp_path, heavy) == "1 []"  # warm: answered from the cache
+
+
+def modules_loaded_by_a_check(folder: Path, names: tuple[str, ...]) -> str:
+    """Exit code of `notelint check .` in ``folder`` (run in a fresh process) and which of the
+    modules ``names`` it loaded."""
     probe = (
         "import sys, io, contextlib\n"
         "from notelint.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    code = main(['check', '.'])\n"
-        "heavy = sorted(m for m in ('markdown_it', 'pydantic', 'notelint.rules', 'ruamel') if m in sys.modules)\n"
-        "print(code, heavy)\n"
+        f"print(code, sorted(m for m in {names!r} if m in sys.modules))\n"
     )
-
-    def imports() -> str:
-        return subprocess.run([sys.executable, "-P", "-c", probe], cwd=tmp_path, capture_output=True,
-                              text=True, check=True).stdout.strip()
-
-    # cold: did the work (a plain configuration file needs no pydantic: config.surely_valid_table)
-    assert imports() == "1 ['markdown_it', 'notelint.rules']"
-    assert imports() == "1 []"  # warm: answered from the cache
+    return subprocess.run([sys.executable, "-P", "-c", probe], cwd=folder, capture_output=True,
+                          text=True, check=True).stdout.strip()
 
 
 def test_warm_run_without_a_configuration_file_leaves_out_what_it_does_not_need(write_note, tmp_path: Path) -> None:
@@ -112,21 +114,9 @@ def test_warm_run_without_a_configuration_file_leaves_out_what_it_does_not_need(
         pytest.skip("a configuration file above the temporary folder applies to the notes")
     for number in range(3):
         write_note(f"n{number}.md", "- a.\nComment: glued\n\nThe word teh.\n")
-    probe = (
-        "import sys, io, contextlib\n"
-        "from notelint.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    code = main(['check', '.'])\n"
-        "left_out = ('tomllib', 'notelint.registry', 'notelint.rule', 'notelint.document', 'notelint.ruleset')\n"
-        "print(code, sorted(m for m in left_out if m in sys.modules))\n"
-    )
-
-    def imports() -> str:
-        return subprocess.run([sys.executable, "-P", "-c", probe], cwd=tmp_path, capture_output=True,
-                              text=True, check=True).stdout.strip()
-
-    assert imports().startswith("1 ['notelint.document'")  # cold: did the work
-    assert imports() == "1 []"  # warm: answered from the cache
+    left_out = ("tomllib", "notelint.registry", "notelint.rule", "notelint.document", "notelint.ruleset")
+    assert modules_loaded_by_a_check(tmp_path, left_out).startswith("1 ['notelint.document'")  # cold: did the work
+    assert modules_loaded_by_a_check(tmp_path, left_out) == "1 []"  # warm: answered from the cache
 
 
 def test_one_note_check_leaves_out_what_it_does_not_need(tmp_path: Path) -> None:

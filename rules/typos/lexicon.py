@@ -42,10 +42,10 @@ import struct
 from bisect import bisect_left
 from hashlib import blake2b
 from zlib import crc32
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, AnyStr
+from typing import Any, AnyStr, TypeVar
 from pathlib import Path
 
 SCHEMA = 4
@@ -494,16 +494,7 @@ class Lexicon:
 
     def frequencies(self, words: Iterable[str]) -> dict[str, Frequency]:
         """Zipf values of the lower-cased words found in either list."""
-        found = {}
-        known = bounded(self._known)
-        for word in set(words):
-            try:
-                frequency = known[word]
-            except KeyError:
-                frequency = known[word] = self._frequency(word)
-            if frequency is not None:
-                found[word] = frequency
-        return found
+        return remembered(self._known, words, self._frequency)
 
     def _frequency(self, word: str) -> Frequency | None:
         packed = self._zipf(word)
@@ -516,16 +507,7 @@ class Lexicon:
 
     def misspellings(self, words: Iterable[str]) -> dict[str, tuple[Misspelling, bool]]:
         """codespell entries of the lower-cased words, with whether the word is German."""
-        found = {}
-        listed = bounded(self._listed)
-        for word in set(words):
-            try:
-                entry = listed[word]
-            except KeyError:
-                entry = listed[word] = self._misspelling(word)
-            if entry is not None:
-                found[word] = entry
-        return found
+        return remembered(self._listed, words, self._misspelling)
 
     def _misspelling(self, word: str) -> tuple[Misspelling, bool] | None:
         index, records = self._misspelling_index, self._records
@@ -597,6 +579,24 @@ class Lexicon:
 
 
 MEMO_LIMIT = 200_000
+
+
+Answer = TypeVar("Answer")
+
+
+def remembered(memo: dict[str, Answer | None], words: Iterable[str], look_up: Callable[[str], Answer | None]) -> dict[str, Answer]:
+    """The answers of ``look_up`` for the words that have one, each word looked up once per
+    process (``memo`` keeps the answers, None included)."""
+    found = {}
+    memo = bounded(memo)
+    for word in set(words):
+        try:
+            answer = memo[word]
+        except KeyError:
+            answer = memo[word] = look_up(word)
+        if answer is not None:
+            found[word] = answer
+    return found
 
 
 def bounded(memo: dict[str, Any]) -> dict[str, Any]:
