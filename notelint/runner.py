@@ -343,7 +343,9 @@ class Runner:
 
         _freeze_heap()  # before the fork: workers inherit it without scanning (or copying) it
 
-        chunk = max(1, len(work) // (jobs * 4))
+        # small chunks: the last one decides when the run ends, and a worker idles while another
+        # finishes it (a chunk costs one round trip between processes, well under a note's check)
+        chunk = max(1, len(work) // (jobs * 16))
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_init_worker,
                                  initargs=(self,)) as pool:
             yield from pool.map(_check_in_worker, work, chunksize=chunk)
