@@ -49,20 +49,13 @@ def collect(roots: list[Path], limit: int, folder: Path) -> dict[Path, bytes]:
 
 
 def code_contents(data: bytes) -> list[tuple[str, str]]:
-    from markdown_it import MarkdownIt
+    """The code of a file's bytes as notelint's parser sees it (none when it is not UTF-8)."""
+    from notelint.parser import code_contents as of_text
 
-    found = []
     try:
-        text = data.decode("utf-8")
+        return of_text(data.decode("utf-8"))
     except UnicodeDecodeError:
         return []
-    for token in MarkdownIt("commonmark").parse(text):
-        if token.type in ("fence", "code_block"):
-            found.append((token.type, token.content))
-        for child in token.children or ():
-            if child.type == "code_inline":
-                found.append(("code_inline", child.content))
-    return found
 
 
 def run(folder: Path) -> subprocess.CompletedProcess[str]:

@@ -56,6 +56,19 @@ def parse_inline(token: Token, env: dict[str, Any]) -> None:
     token.children = _join_text_tokens(children)
 
 
+def code_contents(source: str) -> list[tuple[str, str]]:
+    """Every code block and code span of ``source`` as the parser sees it (kind, content): what
+    the safety tests and benchmarks compare before and after fixing."""
+    found: list[tuple[str, str]] = []
+    for token in parse(source):
+        if token.type in ("fence", "code_block"):
+            found.append((token.type, token.content))
+        for child in token.children or ():
+            if child.type == "code_inline":
+                found.append(("code_inline", child.content))
+    return found
+
+
 def render(source: str) -> str:
     """Render to HTML with the same parser: for tests that prove a fix keeps the rendering."""
     return markdown_parser().render(source)

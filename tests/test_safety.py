@@ -14,21 +14,9 @@ from hypothesis import strategies as st
 
 from conftest import FIGURES, REPO, run_notelint
 from notelint.api import check_text, default_ruleset
-from notelint.parser import parse
+from notelint.parser import code_contents
 
 SPEC = json.loads((REPO / "tests" / "data" / "commonmark" / "commonmark.json").read_text())
-
-
-def code_contents(text: str) -> list[tuple[str, str]]:
-    """Every code span and code block as markdown-it sees it."""
-    found: list[tuple[str, str]] = []
-    for token in parse(text):
-        if token.type in ("fence", "code_block"):
-            found.append((token.type, token.content))
-        for child in token.children or ():
-            if child.type == "code_inline":
-                found.append(("code_inline", child.content))
-    return found
 
 
 def test_commonmark_spec_examples_fix_safely_and_idempotently(tmp_path: Path) -> None:

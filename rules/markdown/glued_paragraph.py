@@ -89,12 +89,16 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
                 # the glued lines and the line after them (`---` there is a thematic break now)
                 for below in map(document.line_text, range(line + 1, min(token.map[1] + 1, document.line_count) + 1))
             )
-            after = token.map[1] + 1
-            if after <= document.line_count and document.line_text(after).strip():
-                underlined = underlined or not _INTERRUPTS.match(document.line_text(after))
+            following = document.line_text(token.map[1] + 1) if token.map[1] < document.line_count else ""
+            joins_next = bool(following.strip()) and not _INTERRUPTS.match(following)
             if not position_of:
                 position_of = {id(token): index for index, token in enumerate(tokens)}
-            if not inside_code and not underlined and _nothing_follows(tokens, position_of[id(token)] + 3, root.token.level):
+            if (
+                not inside_code
+                and not underlined
+                and not joins_next
+                and _nothing_follows(tokens, position_of[id(token)] + 3, root.token.level)
+            ):
                 previous = document.line_text(line - 1).rstrip()
                 edit = Edit.insert(start, "\n")
                 title = "Insert a blank line before it"
