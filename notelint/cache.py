@@ -8,7 +8,6 @@ markdown-it-py, pydantic or the rules.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -30,7 +29,10 @@ def cache_folder(cwd: Path | None = None) -> Path:
 
 def content_hash(data: bytes) -> str:
     """128 bits of SHA-256: OpenSSL's uses the CPU's SHA instructions where there are some (measured
-    on the benchmark machine: 5 ms for 1000 seed-sized notes, blake2b 12 ms, a twentieth of a warm run)."""
+    on the benchmark machine: 5 ms for 1000 seed-sized notes, blake2b 12 ms, a twentieth of a warm run).
+    hashlib is imported here, on first use: loading OpenSSL costs a run without the cache about 3 ms."""
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()[:32]
 
 

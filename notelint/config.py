@@ -9,14 +9,13 @@ validated against the options models of that family's rules.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from notelint.diagnostics import FAMILIES
 from notelint.suggest import did_you_mean
@@ -75,8 +74,7 @@ class Settings:
 FileConfig = Settings
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """Rule selectors given on the command line; they refine every configuration file."""
 
     select: Sequence[str] | None = None
@@ -230,6 +228,8 @@ def load_file(path: Path, is_trusted: Callable[[str], bool] = lambda digest: Fal
     else:
         table = data
         source = str(path)
+    import hashlib  # (on first use: loading OpenSSL costs about 3 ms)
+
     digest = hashlib.sha256(path.name.encode() + b"\0" + raw).hexdigest()
     if not is_trusted(digest) and not surely_valid_table(table):
         from notelint.config_model import validate_table

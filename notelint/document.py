@@ -30,8 +30,7 @@ class DecodeError(ValueError):
     """The bytes of a file are not a text note notelint can read."""
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and column; columns count characters."""
 
     line: int
@@ -96,8 +95,7 @@ class LineIndex:
         return self._text[self.line_start(line) : self.line_end(line)]
 
 
-@dataclass(frozen=True, slots=True)
-class FrontMatter:
+class FrontMatter(NamedTuple):
     """The YAML block between ``---`` lines at the top of a note.
 
     Lines are 1-based and inclusive: ``start_line`` is the opening ``---``, ``end_line`` the closing

@@ -7,7 +7,6 @@ from the runner; nothing is read again here); ``sarif`` uses ``Summary.rules`` f
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from pathlib import PurePath
@@ -182,6 +181,8 @@ def gitlab_fingerprint(finding: Finding, line_text: str, occurrence: int) -> str
     """Stable across runs and line shifts: path, code, message and the line's text (not its number),
     plus a counter that tells identical findings in one file apart."""
     parts = [finding.path, finding.code, finding.message, line_text.strip(), str(occurrence)]
+    import hashlib
+
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 

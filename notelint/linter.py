@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from notelint.diagnostics import EditReport, Finding, Violation
 from notelint.document import Document
@@ -11,8 +12,7 @@ from notelint.ruleset import RuleSet
 from notelint.suppress import Suppressions
 
 
-@dataclass(frozen=True)
-class RuleCrash:
+class RuleCrash(NamedTuple):
     """A rule raised an exception: reported as an internal error naming the rule."""
 
     code: str

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from notelint.config import ConfigFinder
 from notelint.diagnostics import Finding
@@ -32,8 +32,7 @@ from notelint.diagnostics import Finding
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
+class Subject(NamedTuple):
     """A finding and the text it points at (``finding.line:column`` to ``end_line:end_column``)."""
 
     finding: Finding

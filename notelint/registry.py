@@ -9,9 +9,9 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import NamedTuple
 
 from notelint.config import PluginError  # noqa: F401  (raised here; defined with ConfigError, light to import)
 from notelint.diagnostics import FAMILIES
@@ -86,8 +86,7 @@ def file_rules(path: Path) -> list[RuleLike]:
     return _rules_in(module, f"plugin {path}")
 
 
-@dataclass(frozen=True)
-class Registry:
+class Registry(NamedTuple):
     """An immutable set of rules, sorted by code."""
 
     rules: tuple[RuleLike, ...]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from notelint.config import Config, ConfigError, Selection, validate_family_tables
 from notelint.options import ENGINE_FIELDS, is_declared
@@ -12,8 +11,7 @@ from notelint.registry import Registry, UnknownSelector
 from notelint.rule import RuleLike
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     """Enabled rules in code order, each with its validated options."""
 
     rules: tuple[tuple[RuleLike, Any], ...]

@@ -8,14 +8,13 @@ sized to the cores when there are enough of them, and reported in the order they
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from notelint import __version__
 from notelint.cache import Cache, StoredFindings, content_hash, installed_plugins_stamp
@@ -32,12 +31,11 @@ if TYPE_CHECKING:
 POOL_THRESHOLD = 48
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
-    selection: Selection = field(default_factory=Selection)
+    selection: Selection = Selection()
     jobs: int = 0  # 0: one per core
     keep_lines: bool = False  # carry the text of finding lines (for the full and gitlab formats)
 
@@ -164,10 +162,17 @@ class Runner:
                 [_file_digest(plugin) for plugin in config.plugin_paths()],
                 [_file_digest(named) for named in _files_named_in(config)],
             ]
-            key = hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:32]
+            key = content_hash(json.dumps(parts, default=str).encode())
             self._settings_keys[memo] = key
         self._settings_key_of_note[os.fspath(path)] = key  # asked again when judging the note
         return key
+
+    def _settings_memo_key(self, path: Path) -> str:
+        """A key that tells notes with the same settings apart within this run, without hashing
+        them (no cache to key: the stamps of notelint's sources and of the installed plugins, which
+        :meth:`settings_key` reads, stay out of a run without the cache)."""
+        config = self.finder.for_file(path)
+        return f"run\0{config.source}\0{tuple(config.ignored_for(path))}"
 
     def _entry_point_key(self) -> str:
         if self._entry_points is None:
@@ -244,7 +249,7 @@ class Runner:
         if not report.found:
             return
         try:
-            settings_key = self.settings_key(path)
+            settings_key = self.settings_key(path) if self.cache is not None else self._settings_memo_key(path)
         except ConfigError:
             return
         if not self._has_judged_findings(report, path, settings_key):

@@ -9,7 +9,7 @@ a long list touches the blocks on the edited lines, not the whole list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from notelint.document import Document
 
@@ -33,8 +33,7 @@ def _name(kind: object) -> str:
     return _NAMES.get(str(kind)) or str(kind).removesuffix("_open").replace("_", " ")
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """One block token: its offsets (first line's start to last line's end), its 1-based first line,
     and everything about it that a fix outside it must not change."""
 

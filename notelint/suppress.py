@@ -9,7 +9,7 @@ rule codes, code prefixes, rule names or family names.  Comments inside code blo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from notelint.document import Document
 from notelint.rule import RuleLike
@@ -30,8 +30,7 @@ def selector_matches(selector: str, rule: RuleLike) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(NamedTuple):
     line: int
     action: str
     selectors: tuple[str, ...]
@@ -40,8 +39,7 @@ class Directive:
         return not self.selectors or any(selector_matches(s, rule) for s in self.selectors)
 
 
-@dataclass(frozen=True)
-class Suppressions:
+class Suppressions(NamedTuple):
     directives: tuple[Directive, ...]
 
     @classmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, NamedTuple, TYPE_CHECKING
 
 from notelint.options import DeclaredOptions
 from notelint.rules.days.recognise import DayHeading, recognise_day, vocabulary
@@ -46,8 +46,7 @@ class DaysOptions(DeclaredOptions):
 DEFAULT_OPTIONS = DaysOptions()
 
 
-@dataclass(frozen=True)
-class DayHeadingAt:
+class DayHeadingAt(NamedTuple):
     """A recognised day heading and where its text stands in the document."""
 
     line: int  # 1-based

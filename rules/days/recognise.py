@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import NamedTuple
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -50,8 +51,7 @@ _WORD_PART = re.compile(r"[^\W\d_]+\.?")
 _NUMBER = re.compile(r"\d+")
 
 
-@dataclass(frozen=True)
-class DayHeading:
+class DayHeading(NamedTuple):
     """What a day heading says.
 
     ``weekday`` is 0 for Monday through 6 for Sunday (the first weekday named; ``weekdays`` holds all
@@ -82,8 +82,7 @@ class DayHeading:
         return len(self.dates) >= 2 or len(self.weekdays) >= 2
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     """The names of one language, from Babel's CLDR data (all keys lower case)."""
 
     language: str

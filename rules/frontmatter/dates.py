@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MONTHS = {
     name: number
@@ -40,8 +40,7 @@ _YEAR = re.compile(r"^(?P<year>\d{4})$")
 _YEAR_MONTH = re.compile(rf"^(?:(?P<year>\d{{4}})[-/.](?P<month>\d\d?)|(?P<month2>\d\d?)[./](?P<year2>\d{{4}})|{_MONTH}\s+(?P<year3>\d{{4}}))$")
 
 
-@dataclass(frozen=True, slots=True)
-class ReadDate:
+class ReadDate(NamedTuple):
     """A date read from text, with the time when one was written."""
 
     date: dt.date

@@ -7,8 +7,8 @@ count (a heading inside a list item or a blockquote is not part of the outline).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from notelint.diagnostics import Edit
 from notelint.document import Document
@@ -18,8 +18,7 @@ from notelint.rules.headings.options import OutlineOptions
 _ATX_OPEN = re.compile(r"(?P<indent> {0,3})(?P<hashes>#{1,6})(?P<space>[ \t]*)")
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     """One top-level heading.
 
     ``line``/``last_line`` are 1-based (a setext heading covers two lines or more); ``index`` is

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from markdown_it.token import Token
 
@@ -14,8 +14,7 @@ from notelint.document import Document
 _MARKER = re.compile(r"(?P<indent> *)(?P<marker>[-+*]|\d{1,9}[.)])(?P<space> *)(?P<rest>.?)")
 
 
-@dataclass(frozen=True, slots=True)
-class ListItem:
+class ListItem(NamedTuple):
     """A list item's first line (1-based) and 0-based columns of its marker and its content."""
 
     token: Token

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, NamedTuple, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -31,8 +30,7 @@ _SPACE = frozenset(" \t\n\r\f\v")
 _MAX_BACKTICKS = 80
 
 
-@dataclass(frozen=True, slots=True)
-class MathSpan:
+class MathSpan(NamedTuple):
     """One formula: ``start``/``end`` cover the delimiters, ``tex`` is what KaTeX receives and
     ``tex_offsets[i]`` is the document offset of ``tex[i]`` (one extra entry for its end)."""
 
@@ -57,8 +55,7 @@ class MathSpan:
         return self.tex_offsets[max(0, min(index, len(self.tex_offsets) - 1))]
 
 
-@dataclass(frozen=True, slots=True)
-class RawSpan:
+class RawSpan(NamedTuple):
     """A span found in a scanned string: delimiters ``[start, end)``, content ``[cstart, cend)``."""
 
     kind: Kind

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import cache
 from pathlib import Path
 
@@ -44,8 +44,7 @@ class TexError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
+class Command(NamedTuple):
     args: int
     optional: int
     types: tuple[str | None, ...]
@@ -56,8 +55,7 @@ class Command:
     macro: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Tables:
+class Tables(NamedTuple):
     version: str
     commands: dict[str, Command]
     environments: dict[str, tuple[int, bool]]
@@ -69,11 +67,17 @@ def tables() -> Tables:
     """KaTeX's names, read once from the data file."""
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     commands: dict[str, Command] = {}
+    # symbols take no arguments: three shared (immutable) commands describe them all, instead of
+    # one object per symbol (about 2000 of them, a tenth of a one-note run's check)
+    math_symbol = Command(0, 0, (), True, False, False, True, False)
+    text_symbol = Command(0, 0, (), False, True, False, True, False)
+    both_symbol = Command(0, 0, (), True, True, False, True, False)
+    symbols_text = set(data["symbols_text"])
     for name in data["symbols_math"]:
-        commands[name] = Command(0, 0, (), True, name in data["symbols_text"], False, True, False)
+        commands[name] = both_symbol if name in symbols_text else math_symbol
     for name in data["symbols_text"]:
         if name not in commands:
-            commands[name] = Command(0, 0, (), False, True, False, True, False)
+            commands[name] = text_symbol
     for name, args in data["macros"].items():
         commands[name] = Command(max(args, 0), 0, (), True, True, False, True, True)
     for name, spec in data["functions"].items():
@@ -83,7 +87,7 @@ def tables() -> Tables:
             spec.get("infix", False), spec.get("argument", False), False,
         )
     for name in (*data["implicit"], *_PARSER_COMMANDS):
-        commands.setdefault(name, Command(0, 0, (), True, True, False, True, False))
+        commands.setdefault(name, both_symbol)
     environments = {name: (spec["args"], spec["display_only"]) for name, spec in data["environments"].items()}
     infix = frozenset(name for name, command in commands.items() if command.infix)
     return Tables(data["katex_version"], commands, environments, infix)
