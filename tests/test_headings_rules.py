@@ -17,7 +17,7 @@ from notelint.rule import RuleLike
 from notelint.rules.headings import RULES
 from notelint.rules.headings.options import OutlineOptions
 
-from conftest import findings_json
+from conftest import findings_json, run_notelint
 
 BY_CODE = {rule.code: rule for rule in RULES}
 
@@ -143,6 +143,28 @@ def test_empty_section_unsafe_fix_deletes_it() -> None:
     text = "# Freitag\n## Empty\n\n## Talk\n- notes\n\n# Posters\n"
     assert fixed("NL201", text, unsafe=False) == text
     assert fixed("NL201", text) == "# Freitag\n## Talk\n- notes\n"
+
+
+def test_empty_section_between_two_blocks_leaves_a_blank_line() -> None:
+    # deleting the heading alone would make the line under the table a row of it
+    text = "| a | b |\n|---|---|\n| c | d |\n## Empty\nseparate\n===\n- notes\n"
+    after = fixed("NL201", text)
+    assert after == "| a | b |\n|---|---|\n| c | d |\n\nseparate\n===\n- notes\n"
+    assert render(after) == render(text).replace("<h2>Empty</h2>\n", "")
+    # with a blank line on either side, or an ATX heading below, nothing is left behind
+    assert fixed("NL201", "text\n## Empty\n# Next\n- x\n") == "text\n# Next\n- x\n"
+    assert fixed("NL201", "text\n## Empty\n\n# Next\n- x\n") == "text\n# Next\n- x\n"
+    assert fixed("NL201", "text\n\n## Empty\n# Next\n- x\n") == "text\n\n# Next\n- x\n"
+
+
+def test_empty_section_fix_under_a_table_through_the_command_line(tmp_path: Path) -> None:
+    # found by hypothesis: the verifier refused the fix (an internal error, exit 2)
+    note = tmp_path / "note.md"
+    note.write_text("notes\n| notes | b |\n|---|:-:|\n| notes | d |\n## Montag Vormittag\nseperate\n===\nnotes\n")
+    completed = run_notelint("check", "--no-cache", "--fix", "--unsafe-fixes", "--select", "NL201,NL500", note)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "internal error" not in completed.stderr
+    assert note.read_text() == "notes\n| notes | b |\n|---|:-:|\n| notes | d |\n\nseparate\n===\nnotes\n"
 
 
 def test_empty_sections_cascade_under_unsafe_fixes() -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from notelint.diagnostics import Edit, Fix, Violation
@@ -7,6 +8,8 @@ from notelint.document import Document
 from notelint.rule import rule
 from notelint.rules.headings.options import OutlineOptions
 from notelint.rules.headings.outline import Heading, intended_levels, outline
+
+_ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 
 
 def _has_content_after(document: Document, heading: Heading, next_heading: Heading | None) -> bool:
@@ -18,12 +21,23 @@ def _has_content_after(document: Document, heading: Heading, next_heading: Headi
 
 def _removal(document: Document, heading: Heading, at_end: bool) -> Edit:
     """Delete the heading's lines and the blank lines after it; at the end of the note, the blank
-    lines before it instead, so the note still ends with one line break."""
+    lines before it instead, so the note still ends with one line break.  A heading with text
+    right above it and a line right below it that is not an ATX heading leaves a blank line
+    behind: without it the two would run together (the line below a table would become a row of
+    it, a paragraph would swallow it).  An ATX heading interrupts any block."""
     start = document.offset(heading.line)
     line = heading.last_line + 1
     while line <= document.line_count and not document.line_text(line).strip():
         line += 1
     end = document.offset(line) if line <= document.line_count else len(document.text)
+    if (
+        not at_end
+        and line == heading.last_line + 1
+        and not _ATX_HEADING.match(document.line_text(line))
+        and heading.line > document.body_start_line
+        and document.line_text(heading.line - 1).strip()
+    ):
+        return Edit(start, end, "\n")
     if at_end:
         end = len(document.text)
         previous = heading.line - 1
@@ -62,7 +76,9 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
     Use instead: write the missing notes, or delete the empty headings.
 
     ## Fix
-    No safe fix. The unsafe fix deletes the heading (and the blank lines after it).
+    No safe fix. The unsafe fix deletes the heading (and the blank lines after it). A heading
+    with text directly above and below it (other than an ATX heading, which interrupts anything)
+    is replaced by a blank line, so that the two do not run together.
     """
     headings = outline(document)
     levels = intended_levels(headings, options)
