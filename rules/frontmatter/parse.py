@@ -165,7 +165,21 @@ def compose_yaml(raw: str) -> tuple[Any, Exception | None]:
 
 @lru_cache(maxsize=64)
 def parse_yaml(raw: str) -> tuple[Node | None, YamlError | None]:
-    """Compose (not construct) the YAML text: nodes with positions, no duplicate-key exception."""
+    """Compose (not construct) the YAML text: nodes with positions, no duplicate-key exception.
+
+    libyaml composes the texts where it provably gives ruamel's tree (most front matter, and
+    without importing ruamel); every other text, every error among them, is ruamel's."""
+    from notelint.rules.frontmatter.libyaml_compose import compose_proven
+
+    proven = compose_proven(raw)
+    if proven is not None:
+        return proven.root, None
+    return parse_yaml_with_ruamel(raw)
+
+
+def parse_yaml_with_ruamel(raw: str) -> tuple[Node | None, YamlError | None]:
+    """:func:`parse_yaml` by ruamel's round-trip composer alone (the reference the fast path is
+    tested against)."""
     from ruamel.yaml.error import MarkedYAMLError
 
     node, error = compose_yaml(raw)
