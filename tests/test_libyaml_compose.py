@@ -23,7 +23,8 @@ from test_cache_and_jobs import modules_loaded_by_a_check
 
 from notelint.document import Document
 from notelint.rules.days.common import _date_in_yaml, _date_in_yaml_with_ruamel
-from notelint.rules.frontmatter.libyaml_compose import RESOLVERS_1_2, compose_proven, resolve_plain
+from notelint.rules.frontmatter import libyaml_compose
+from notelint.rules.frontmatter.libyaml_compose import RESOLVERS_1_2, _libyaml, compose_proven, resolve_plain
 from notelint.rules.frontmatter.parse import parse_yaml, parse_yaml_with_ruamel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,10 +132,23 @@ def test_the_usual_front_matter_takes_the_fast_path() -> None:
 
 def test_without_libyaml_ruamel_reads_everything(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "yaml._yaml", None)  # `import yaml._yaml` fails
-    raw = "title: Notes\ndate: 2024-07-24\n"
-    assert compose_proven.__wrapped__(raw) is None
-    assert parse_yaml.__wrapped__(raw) == parse_yaml_with_ruamel(raw)
-    assert _date_in_yaml.__wrapped__(raw) == dt.date(2024, 7, 24)
+    _libyaml.cache_clear()
+    try:
+        raw = "title: Notes\ndate: 2024-07-24\n"
+        assert compose_proven.__wrapped__(raw) is None
+        assert parse_yaml.__wrapped__(raw) == parse_yaml_with_ruamel(raw)
+        assert _date_in_yaml.__wrapped__(raw) == dt.date(2024, 7, 24)
+    finally:
+        _libyaml.cache_clear()
+
+
+def test_another_libyaml_version_is_not_trusted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(libyaml_compose, "PROVEN_LIBYAML", (0, 2, 4))
+    _libyaml.cache_clear()
+    try:
+        assert compose_proven.__wrapped__("title: Notes\n") is None
+    finally:
+        _libyaml.cache_clear()
 
 
 def front_matters(roots: list[Path]) -> dict[str, Path]:

@@ -6,6 +6,7 @@ same text about thirty times faster.  The two are not the same parser (libyaml r
 ruamel 1.2; their error messages differ), so libyaml is only trusted where the differential tests
 (``tests/test_libyaml_compose.py``) show that both give the same :class:`Node` tree:
 
+- PyYAML is installed with libyaml 0.2.5 (the version the tests ran against: PyYAML 6.0's wheels);
 - the text holds no character outside the plain printable set (no tab, carriage return, byte
   order mark, NEL, line or paragraph separator, control or surrogate character);
 - it holds no comment (nor `` #`` in a quoted value: the check is by characters): ruamel's
@@ -31,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 from notelint.rules.frontmatter.parse import Node
 
@@ -39,6 +41,7 @@ from notelint.rules.frontmatter.parse import Node
 # separators, the byte order mark, surrogates and the two non-characters YAML excludes.
 _UNPROVEN_CHARACTER = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
 _MAX_DEPTH = 32
+PROVEN_LIBYAML = (0, 2, 5)  # the libyaml the differential tests ran against (PyYAML 6.0's wheels)
 # The header line of a literal block scalar as both parsers read it: indicators, then spaces and
 # perhaps a comment.
 _LITERAL_HEADER = re.compile(r"\|(?:[1-9]?[-+]?|[-+][1-9]?)(?: *| +#[^\n]*)(?:\n|$)")
@@ -128,38 +131,60 @@ class _Unproven(Exception):
     """The text uses something the fast path does not claim to read as ruamel does."""
 
 
+class _Libyaml(NamedTuple):
+    """PyYAML's C parser and the classes of its errors and events."""
+
+    parser: Any
+    error: type[Exception]
+    scalar: type
+    mapping_start: type
+    mapping_end: type
+    sequence_start: type
+    sequence_end: type
+    alias: type
+    document_start: type
+    document_end: type
+    stream_start: type
+    stream_end: type
+
+
+@lru_cache(maxsize=1)
+def _libyaml() -> _Libyaml | None:
+    """PyYAML's libyaml binding when it is installed and its libyaml is the version the
+    differential tests proved (another version may read some texts differently)."""
+    try:
+        from yaml import YAMLError, events
+        from yaml._yaml import CParser, get_version
+    except ImportError:
+        return None
+    if get_version() != PROVEN_LIBYAML:
+        return None
+    return _Libyaml(
+        CParser, YAMLError, events.ScalarEvent, events.MappingStartEvent, events.MappingEndEvent,
+        events.SequenceStartEvent, events.SequenceEndEvent, events.AliasEvent, events.DocumentStartEvent,
+        events.DocumentEndEvent, events.StreamStartEvent, events.StreamEndEvent,
+    )
+
+
 @lru_cache(maxsize=64)
 def compose_proven(raw: str) -> Composed | None:
     """The node tree of ``raw`` as ruamel's round-trip composer would give it, or None when that
     is not proven for this text (or libyaml is not installed): then ask ruamel."""
     if _UNPROVEN_CHARACTER.search(raw) is not None or raw.startswith("#") or " #" in raw or "\n#" in raw:
         return None  # a character not proven, or a comment (ruamel moves comments between tokens)
-    try:
-        from yaml import YAMLError
-        from yaml._yaml import CParser
-    except ImportError:
+    libyaml = _libyaml()
+    if libyaml is None:
         return None
     try:
-        return Composed(_compose(CParser(raw), raw))
-    except (YAMLError, _Unproven):
+        return Composed(_compose(libyaml, raw))
+    except (libyaml.error, _Unproven):
         return None
 
 
-def _compose(parser: object, raw: str) -> Node | None:
-    from yaml.events import (
-        AliasEvent,
-        DocumentEndEvent,
-        DocumentStartEvent,
-        MappingEndEvent,
-        MappingStartEvent,
-        ScalarEvent,
-        SequenceEndEvent,
-        SequenceStartEvent,
-        StreamEndEvent,
-        StreamStartEvent,
-    )
-
-    get_event = parser.get_event  # type: ignore[attr-defined]
+def _compose(libyaml: _Libyaml, raw: str) -> Node | None:
+    (ScalarEvent, MappingStartEvent, MappingEndEvent, SequenceStartEvent, SequenceEndEvent, AliasEvent,
+     DocumentStartEvent, DocumentEndEvent, StreamStartEvent, StreamEndEvent) = libyaml[2:]
+    get_event = libyaml.parser(raw).get_event
     # open collections: (start event, children so far); the root is collected in `top`
     open_collections: list[tuple[object, list[Node]]] = []
     top: list[Node] = []
