@@ -194,23 +194,25 @@ def _compose(libyaml: _Libyaml, raw: str) -> Node | None:
         kind = type(event)
         if kind is ScalarEvent:
             if event.anchor is not None or event.tag is not None:
-                raise _Unproven
+                raise _Unproven("an anchor or a tag")
             start, end = event.start_mark, event.end_mark
             value = event.value
             if event.implicit[0] and not value:
-                raise _Unproven  # an empty value: ruamel places it by the tokens and comments after it
+                raise _Unproven("an empty value")  # ruamel places it by the tokens and comments after it
             if event.style == ">":
-                raise _Unproven  # ruamel marks where a folded scalar folds with "\a" in its value
+                raise _Unproven("a folded scalar")  # ruamel marks each fold with "\a" in the value
             if event.style == "|" and _LITERAL_HEADER.match(raw, start.index) is None:
-                raise _Unproven  # libyaml also takes a comment right after the indicators (`|#`)
+                raise _Unproven("a literal block header")  # libyaml also takes `|#` (a comment)
             tag = resolve_plain(value) if event.implicit[0] else STR
             node = Node(
                 "scalar", tag, start.index, end.index, start.line, start.column, value, event.style or None
             )
             (open_collections[-1][1] if open_collections else top).append(node)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            if event.anchor is not None or event.tag is not None or len(open_collections) >= _MAX_DEPTH:
-                raise _Unproven
+            if event.anchor is not None or event.tag is not None:
+                raise _Unproven("an anchor or a tag")
+            if len(open_collections) >= _MAX_DEPTH:
+                raise _Unproven("deep nesting")
             open_collections.append((event, []))
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             start_event, children = open_collections.pop()
@@ -225,13 +227,13 @@ def _compose(libyaml: _Libyaml, raw: str) -> Node | None:
         elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1 or event.explicit or event.version is not None or event.tags:
-                raise _Unproven
+                raise _Unproven("a directive, a document marker or a second document")
         elif kind is DocumentEndEvent:
             if event.explicit:
-                raise _Unproven
+                raise _Unproven("a document marker")
         elif kind is StreamEndEvent:
             return top[0] if top else None
         elif kind is AliasEvent:
-            raise _Unproven
+            raise _Unproven("an alias")
         elif kind is not StreamStartEvent:
-            raise _Unproven
+            raise _Unproven("an unknown event")
