@@ -56,7 +56,9 @@ def why_not(raw: str) -> str:
         return "no libyaml"
     try:
         libyaml_compose._compose(libyaml, raw)
-    except libyaml.error:
+    except UnicodeEncodeError:
+        return "a character not proven"
+    except libyaml[1]:
         return "a libyaml error"
     except libyaml_compose._Unproven as unproven:
         return str(unproven)

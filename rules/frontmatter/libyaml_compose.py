@@ -30,21 +30,20 @@ Nothing here imports ruamel, so a run whose front matters are all proven does no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from notelint.rules.frontmatter.parse import Node
 
 # Characters not proven to read the same in both parsers: C0 controls but the line feed (tab and
 # carriage return among them), DEL and the C1 controls (NEL among them), the line and paragraph
-# separators, the byte order mark, surrogates and the two non-characters YAML excludes.  A set,
-# not a regular expression: compiling a character class with such ranges takes milliseconds.
+# separators, the byte order mark and the two non-characters YAML excludes.  (Surrogates cannot
+# be encoded for libyaml: UnicodeEncodeError.)  A set, not a regular expression: compiling a
+# character class beyond Latin-1 takes a millisecond.
 UNPROVEN_CHARACTERS = frozenset(
-    chr(code)
-    for first, last in ((0x00, 0x09), (0x0B, 0x1F), (0x7F, 0x9F), (0x2028, 0x2029), (0xFEFF, 0xFEFF),
-                        (0xD800, 0xDFFF), (0xFFFE, 0xFFFF))
-    for code in range(first, last + 1)
+    [chr(code) for code in range(0x20) if code != 0x0A]
+    + [chr(code) for code in range(0x7F, 0xA0)]
+    + ["\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff"]
 )
 _MAX_DEPTH = 32
 PROVEN_LIBYAML = (0, 2, 5)  # the libyaml the differential tests ran against (PyYAML 6.0's wheels)
@@ -104,60 +103,52 @@ RESOLVERS_1_2: tuple[tuple[str, str, bool, str], ...] = (
     (_YAML + "yaml", "^(?:!|&|\\*)$", False, "!&*"),
 )
 _NULL = _YAML + "null"
+_FIRST_CHARACTERS = frozenset("".join(first for *_, first in RESOLVERS_1_2))
 
 
-@lru_cache(maxsize=1)
-def _resolvers_by_first_character() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
-    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-    for tag, pattern, verbose, first in RESOLVERS_1_2:
-        compiled = re.compile(pattern, re.X if verbose else 0)
-        for character in first:
-            table.setdefault(character, []).append((tag, compiled))
-    return {character: tuple(entries) for character, entries in table.items()}
+@lru_cache(maxsize=None)
+def _resolvers_for(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The resolvers a plain scalar starting with ``first`` tries, in order (compiled on demand)."""
+    return tuple(
+        (tag, _compiled(pattern, verbose)) for tag, pattern, verbose, characters in RESOLVERS_1_2 if first in characters
+    )
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str, verbose: bool) -> re.Pattern[str]:
+    return re.compile(pattern, re.X if verbose else 0)
 
 
 def resolve_plain(value: str) -> str:
     """The tag ruamel's YAML 1.2 resolver gives a plain scalar without a tag."""
     if not value:
         return _NULL
-    for tag, pattern in _resolvers_by_first_character().get(value[0], ()):
+    if value[0] not in _FIRST_CHARACTERS:
+        return STR
+    for tag, pattern in _resolvers_for(value[0]):
         if pattern.match(value):
             return tag
     return STR
 
 
-@dataclass(frozen=True, slots=True)
 class Composed:
     """A proven parse: the root node, or None for a text without a document (only comments)."""
 
-    root: Node | None
+    __slots__ = ("root",)
+
+    def __init__(self, root: Node | None) -> None:
+        self.root = root
 
 
 class _Unproven(Exception):
     """The text uses something the fast path does not claim to read as ruamel does."""
 
 
-class _Libyaml(NamedTuple):
-    """PyYAML's C parser and the classes of its errors and events."""
-
-    parser: Any
-    error: type[Exception]
-    scalar: type
-    mapping_start: type
-    mapping_end: type
-    sequence_start: type
-    sequence_end: type
-    alias: type
-    document_start: type
-    document_end: type
-    stream_start: type
-    stream_end: type
-
-
 @lru_cache(maxsize=1)
-def _libyaml() -> _Libyaml | None:
-    """PyYAML's libyaml binding when it is installed and its libyaml is the version the
-    differential tests proved (another version may read some texts differently)."""
+def _libyaml() -> tuple[Any, ...] | None:
+    """PyYAML's C parser, its error class and its event classes (the order ``_compose`` unpacks)
+    when it is installed and its libyaml is the version the differential tests proved (another
+    version may read some texts differently)."""
     try:
         from yaml import YAMLError, events
         from yaml._yaml import CParser, get_version
@@ -165,7 +156,7 @@ def _libyaml() -> _Libyaml | None:
         return None
     if get_version() != PROVEN_LIBYAML:
         return None
-    return _Libyaml(
+    return (
         CParser, YAMLError, events.ScalarEvent, events.MappingStartEvent, events.MappingEndEvent,
         events.SequenceStartEvent, events.SequenceEndEvent, events.AliasEvent, events.DocumentStartEvent,
         events.DocumentEndEvent, events.StreamStartEvent, events.StreamEndEvent,
@@ -183,14 +174,14 @@ def compose_proven(raw: str) -> Composed | None:
         return None
     try:
         return Composed(_compose(libyaml, raw))
-    except (libyaml.error, _Unproven):
+    except (libyaml[1], _Unproven, UnicodeEncodeError):  # UnicodeEncodeError: a surrogate
         return None
 
 
-def _compose(libyaml: _Libyaml, raw: str) -> Node | None:
+def _compose(libyaml: tuple[Any, ...], raw: str) -> Node | None:
     (ScalarEvent, MappingStartEvent, MappingEndEvent, SequenceStartEvent, SequenceEndEvent, AliasEvent,
      DocumentStartEvent, DocumentEndEvent, StreamStartEvent, StreamEndEvent) = libyaml[2:]
-    get_event = libyaml.parser(raw).get_event
+    get_event = libyaml[0](raw).get_event
     # open collections: (start event, children so far); the root is collected in `top`
     open_collections: list[tuple[object, list[Node]]] = []
     top: list[Node] = []

@@ -2,16 +2,15 @@
 module provably does the same (``tests/test_libyaml_compose.py`` compares them), without ruamel.
 
 Proven are trees of mappings whose keys are strings, sequences, and scalars resolved as strings,
-nulls, booleans, decimal integers, plain floats and calendar dates (``2024-05-13``).  Any other
-scalar (``0x1F``, ``1_000``, ``2024-05-13T10:00``, a merge key ``<<``...) makes :func:`safe_data`
-raise :class:`Unproven`: the caller then asks ruamel.  Where ruamel's constructor fails (a
-duplicate key, an impossible date), :func:`safe_data` raises :class:`NotConstructed`.
+nulls, booleans, integers and floats without ``_``, and calendar dates (``2024-05-13``).  Any
+other scalar (``1_000``, ``2024-05-13T10:00``, a merge key ``<<``...) or key makes
+:func:`safe_data` raise :class:`Unproven`: the caller then asks ruamel.  Where ruamel's
+constructor fails (a duplicate key, an impossible date), it raises :class:`NotConstructed`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from notelint.rules.frontmatter.parse import Node
@@ -20,9 +19,6 @@ _YAML = "tag:yaml.org,2002:"
 _STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP = (
     _YAML + name for name in ("str", "null", "bool", "int", "float", "timestamp")
 )
-_DECIMAL = re.compile(r"[-+]?[0-9]+")
-_PLAIN_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
-_CALENDAR_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _INFINITY = float("inf")
 _NAN = -_INFINITY / _INFINITY  # one object for every .nan, as ruamel's constructor has
 
@@ -57,15 +53,16 @@ def _check_proven(node: Node) -> None:
 
 
 def _proven_scalar(tag: str, value: str) -> bool:
+    """Whether ruamel's constructor surely constructs this resolved scalar as :func:`_scalar` does.
+
+    The resolver's patterns (``libyaml_compose.RESOLVERS_1_2``) already hold: an int or a float
+    without ``_`` always constructs (``_``, ``0x_`` or ``._`` do not, or crash); a timestamp of
+    ten characters is a calendar date (every other form has a time)."""
     if tag in (_STR, _NULL, _BOOL):
         return True
-    if tag == _INT:
-        return _DECIMAL.fullmatch(value) is not None
-    if tag == _FLOAT:
-        return _PLAIN_FLOAT.fullmatch(value) is not None
-    if tag == _TIMESTAMP:
-        return _CALENDAR_DATE.fullmatch(value) is not None
-    return False
+    if tag in (_INT, _FLOAT):
+        return "_" not in value
+    return tag == _TIMESTAMP and len(value) == 10
 
 
 def _construct(node: Node) -> Any:
@@ -89,19 +86,21 @@ def _scalar(tag: str, value: str) -> Any:
         return None
     if tag == _BOOL:
         return value.lower() == "true"
+    sign = -1 if value[0] == "-" else 1
+    unsigned = value[1:] if value[0] in "+-" else value
     if tag == _INT:
-        return int(value)
+        prefix = unsigned[:2]
+        if prefix in ("0b", "0o", "0x"):
+            return sign * int(unsigned[2:], {"0b": 2, "0o": 8, "0x": 16}[prefix])
+        return sign * int(unsigned)
     if tag == _FLOAT:
-        lowered = value.lower()
-        sign = -1 if lowered[0] == "-" else 1
-        unsigned = lowered.lstrip("+-")
-        if unsigned == ".inf":
+        lowered = unsigned.lower()
+        if lowered == ".inf":
             return sign * _INFINITY
-        if unsigned == ".nan":
+        if lowered == ".nan":
             return _NAN
-        return sign * float(unsigned)
-    year, month, day = (int(part) for part in _CALENDAR_DATE.fullmatch(value).groups())  # type: ignore[union-attr]
+        return sign * float(lowered)
     try:
-        return dt.date(year, month, day)
+        return dt.date(int(value[:4]), int(value[5:7]), int(value[8:10]))
     except ValueError as error:
         raise NotConstructed from error
