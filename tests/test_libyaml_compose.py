@@ -25,7 +25,8 @@ from notelint.document import Document
 from notelint.rules.days.common import _date_in_yaml, _date_in_yaml_with_ruamel
 from notelint.rules.frontmatter import libyaml_compose
 from notelint.rules.frontmatter.libyaml_compose import RESOLVERS_1_2, _libyaml, compose_proven, resolve_plain
-from notelint.rules.frontmatter.parse import parse_yaml, parse_yaml_with_ruamel
+from notelint.rules.frontmatter.parse import Node, compose_yaml, parse_yaml, parse_yaml_with_ruamel
+from notelint.rules.frontmatter.safe_data import NotConstructed, Unproven, safe_data
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,7 +47,31 @@ def assert_same_as_ruamel(raw: str) -> bool:
     if fast is None:
         return False
     assert parse_yaml_with_ruamel(raw) == (fast.root, None)
+    if fast.root is not None:
+        assert safe_data_outcome(fast.root) in (None, ruamel_safe_data_outcome(raw))
     return True
+
+
+def safe_data_outcome(root: Node) -> tuple[str, ...] | None:
+    """What safe_data makes of a tree (repr: NaN is not equal to itself); None when unproven."""
+    try:
+        return "value", repr(safe_data(root))
+    except Unproven:
+        return None
+    except NotConstructed:
+        return ("fails",)
+
+
+def ruamel_safe_data_outcome(raw: str) -> tuple[str, ...]:
+    """What ruamel's safe constructor makes of ruamel's tree of ``raw``."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        node = compose_yaml.__wrapped__(raw)[0]
+        return "value", repr(YAML(typ="safe", pure=True).constructor.construct_document(node))
+    except (YAMLError, ValueError, TypeError):
+        return ("fails",)
 
 
 def test_the_resolver_table_is_ruamels_for_yaml_1_2() -> None:
@@ -94,6 +119,7 @@ def test_generated_front_matter_reads_as_ruamel_reads_it(raw: str) -> None:
     "date: 2024-07-24T10:00:00\n",  # a datetime: left to ruamel
     "date: 2024-07-24\nn: 0x1F\n",  # a hexadecimal number: left to ruamel
     "date: 2024-07-24\nn: _\n",  # ruamel's constructor crashes on this number: still its crash
+    "date: 2024-07-24\nn: [0b101, -0o17, +0x1F, 0, -7, 1.5, -.5e3, .inf, -.INF, .nan, 1e3, true, FALSE, ~, null]\n",
     "date: 2024-07-24\n<<: {a: 1}\n",  # a merge key: left to ruamel
     "- date: 2024-07-24\n",
     "date: [2024-07-24]\n",
