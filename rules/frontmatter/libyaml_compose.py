@@ -131,13 +131,15 @@ def resolve_plain(value: str) -> str:
     return STR
 
 
-class Composed:
-    """A proven parse: the root node, or None for a text without a document (only comments)."""
+class Composed(tuple[Node | None]):
+    """A proven parse (immutable: it is cached): the root node, or None for a text without a
+    document (only blank lines)."""
 
-    __slots__ = ("root",)
+    __slots__ = ()
 
-    def __init__(self, root: Node | None) -> None:
-        self.root = root
+    @property
+    def root(self) -> Node | None:
+        return self[0]
 
 
 class _Unproven(Exception):
@@ -173,7 +175,7 @@ def compose_proven(raw: str) -> Composed | None:
     if libyaml is None:
         return None
     try:
-        return Composed(_compose(libyaml, raw))
+        return Composed((_compose(libyaml, raw),))
     except (libyaml[1], _Unproven, UnicodeEncodeError):  # UnicodeEncodeError: a surrogate
         return None
 
