@@ -24,7 +24,10 @@ ruamel 1.2; their error messages differ), so libyaml is only trusted where the d
 Tags are resolved with ruamel's YAML 1.2 implicit resolvers (``yes`` and ``on`` are strings, no
 sexagesimal numbers), copied below; a test compares the table with the installed ruamel.
 
-Nothing here imports ruamel, so a run whose front matters are all proven does not load it.
+Nothing here imports ruamel, so a run whose front matters are all proven does not load it; that
+does not make a one-note run faster: ``import yaml`` costs about as much as ``import ruamel.yaml``
+(2 ms more, measured in-process: PyYAML's reader compiles a character class of all of Unicode),
+which the cheaper first parse about makes up.  The gain is per note: about 0.9 ms of 11.
 """
 
 from __future__ import annotations
