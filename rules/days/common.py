@@ -105,7 +105,28 @@ _TREE_CHANGING = ("<<", "=", "merge", "value", "!<", "%")
 @lru_cache(maxsize=16)
 def _date_in_yaml(raw: str) -> datetime.date | None:
     """The ``date`` of a front matter block's YAML text (read once per block: several rules ask),
-    constructed as YAML's safe loader does from the node tree the frontmatter rules parsed."""
+    constructed as YAML's safe loader does from the node tree the frontmatter rules parsed.
+
+    A tree libyaml composed (see ``libyaml_compose``) made of values ``safe_data`` proves it
+    constructs as ruamel does is read without ruamel; every other text by ruamel's constructor."""
+    from notelint.rules.frontmatter.libyaml_compose import compose_proven
+    from notelint.rules.frontmatter.safe_data import NotConstructed, Unproven, safe_data
+
+    proven = compose_proven(raw)
+    if proven is not None:
+        if proven.root is None:
+            return None
+        try:
+            return _date_of(safe_data(proven.root))
+        except NotConstructed:
+            return None
+        except Unproven:
+            pass
+    return _date_in_yaml_with_ruamel(raw)
+
+
+def _date_in_yaml_with_ruamel(raw: str) -> datetime.date | None:
+    """:func:`_date_in_yaml` by ruamel's composer and safe constructor alone."""
     import copy
 
     from ruamel.yaml import YAML
@@ -124,6 +145,11 @@ def _date_in_yaml(raw: str) -> datetime.date | None:
         data = None if node is None else YAML(typ="safe", pure=True).constructor.construct_document(node)
     except (YAMLError, ValueError, TypeError):
         return None
+    return _date_of(data)
+
+
+def _date_of(data: object) -> datetime.date | None:
+    """The calendar date in the ``date`` entry of constructed front matter data."""
     if not isinstance(data, dict):
         return None
     value = data.get("date")

@@ -1,4 +1,5 @@
-"""Front matter parsed once per text: ruamel.yaml's composer gives every node with exact offsets.
+"""Front matter parsed once per text: ruamel.yaml's composer gives every node with exact offsets
+(libyaml gives the same tree, faster, for the texts where that is proven: ``libyaml_compose``).
 
 The result is immutable and cached by the raw YAML text (``functools.lru_cache`` of immutable
 data), so the rules of this family share one parse per document version.  Offsets in nodes are
@@ -153,7 +154,8 @@ def _hint(problem: str) -> str | None:
 @lru_cache(maxsize=64)
 def compose_yaml(raw: str) -> tuple[Any, Exception | None]:
     """ruamel's node tree of the YAML text, or the parser's error: the one parse of a front matter
-    block that every rule reading it shares (the frontmatter rules, the days rules' date)."""
+    block that every rule reading it shares (the frontmatter rules, the days rules' date) when
+    the libyaml fast path does not take the text."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
@@ -165,7 +167,21 @@ def compose_yaml(raw: str) -> tuple[Any, Exception | None]:
 
 @lru_cache(maxsize=64)
 def parse_yaml(raw: str) -> tuple[Node | None, YamlError | None]:
-    """Compose (not construct) the YAML text: nodes with positions, no duplicate-key exception."""
+    """Compose (not construct) the YAML text: nodes with positions, no duplicate-key exception.
+
+    libyaml composes the texts where it provably gives ruamel's tree (most front matter, and
+    without importing ruamel); every other text, every error among them, is ruamel's."""
+    from notelint.rules.frontmatter.libyaml_compose import compose_proven
+
+    proven = compose_proven(raw)
+    if proven is not None:
+        return proven.root, None
+    return parse_yaml_with_ruamel(raw)
+
+
+def parse_yaml_with_ruamel(raw: str) -> tuple[Node | None, YamlError | None]:
+    """:func:`parse_yaml` by ruamel's round-trip composer alone (the reference the fast path is
+    tested against)."""
     from ruamel.yaml.error import MarkedYAMLError
 
     node, error = compose_yaml(raw)
