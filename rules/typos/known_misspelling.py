@@ -6,7 +6,7 @@ from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
 from notelint.rules.typos.options import TyposOptions, keep_case, project_words
-from notelint.rules.typos.words import prose_words
+from notelint.rules.typos.words import prose_vocabulary
 
 
 @rule(code="NL500", name="known-misspelling", family="typos", severity="error", fixable=True, options=TyposOptions)
@@ -39,23 +39,24 @@ def known_misspelling(document: Document, options: TyposOptions | None) -> Itera
     The list is codespell's `dictionary.txt`, read from the installed `codespell` package and
     compiled once into the cache (see `notelint rule unknown-word`).
     """
-    words = prose_words(document)
-    if not words:
+    vocabulary = prose_vocabulary(document)
+    if not vocabulary.counts:
         return
     ignored = project_words(options, document)
-    candidates = [word for word in words if word.text.casefold() not in ignored]
+    candidates = [word for word in vocabulary.counts if word.casefold() not in ignored]
     if not candidates:
         return
     from notelint.rules.typos.lexicon import load
 
-    hits = load().misspellings(word.text.lower() for word in candidates)
+    hits = load().misspellings(word.lower() for word in candidates)
+    # each distinct word looked up once; only the words reported are located
+    reported = {}
     for word in candidates:
-        found = hits.get(word.text.lower())
-        if found is None:
-            continue
-        entry, german = found
-        if german:
-            continue
+        found = hits.get(word.lower())
+        if found is not None and not found[1]:  # (found[1]: a German word)
+            reported[word] = found[0]
+    for word in vocabulary.locate(reported):
+        entry = reported[word.text]
         corrections = [keep_case(word.text, correction) for correction in entry.corrections]
         shown = ", ".join(f"`{correction}`" for correction in corrections)
         message = f"`{word.text}` is a misspelling of {shown}"

@@ -9,7 +9,7 @@ from notelint.diagnostics import Edit, Finding, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
 from notelint.rules.typos.options import TyposOptions, keep_case, project_words
-from notelint.rules.typos.words import prose_words
+from notelint.rules.typos.words import prose_vocabulary
 
 if TYPE_CHECKING:
     from notelint.project import Project, Subject  # imported only when a finding is judged
@@ -24,8 +24,14 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def _appears_elsewhere(document: Document, words: set[str]) -> set[str]:
     """Words that occur more than once anywhere in the note (in a URL, a code span, a link
     destination, front matter): names of tools and people, handles, identifiers."""
+    # A word that two letter runs spell occurs twice in the case-folded text (case folding goes
+    # character by character), so the runs are counted only for words that do.
+    folded = document.text.casefold()
+    possible = {word for word in words if folded.count(word) > 1}
+    if not possible:
+        return set()
     counts = Counter([word.casefold() for word in _LETTERS.findall(document.text)])
-    return {word for word in words if counts[word] > 1}
+    return {word for word in possible if counts[word] > 1}
 
 
 def vocabulary(subjects: Sequence[Subject], project: Project, options: TyposOptions | None) -> Iterator[Finding]:
@@ -120,33 +126,33 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
     environment with the same packages shares it; files of older schemas are removed and at
     most three are kept.
     """
-    words = prose_words(document)
-    if not words:
+    vocabulary = prose_vocabulary(document)
+    if not vocabulary.counts:
         return
     ignored = project_words(options, document)
-    counts = Counter(word.text.casefold() for word in words)
+    counts: Counter[str] = Counter()
+    for text, number in vocabulary.counts.items():
+        counts[text.casefold()] += number
     candidates = [
-        word
-        for word in words
-        if len(word.text) >= SHORTEST
-        and counts[word.text.casefold()] < REPEATED
-        and word.text.casefold() not in ignored
+        text
+        for text in vocabulary.counts
+        if len(text) >= SHORTEST and counts[text.casefold()] < REPEATED and text.casefold() not in ignored
     ]
-    if not candidates:
-        return
-    elsewhere = _appears_elsewhere(document, {word.text.casefold() for word in candidates})
-    candidates = [word for word in candidates if word.text.casefold() not in elsewhere]
     if not candidates:
         return
     from notelint.rules.typos.correct import WordChecker
 
     checker = WordChecker.load()
-    suggestions = checker.suggest_all(word.text.lower() for word in candidates)
-    for word in candidates:
-        suggestion = suggestions.get(word.text.lower())
-        if suggestion is None:
-            continue
-        fixed = keep_case(word.text, suggestion)
+    suggestions = checker.suggest_all(text.lower() for text in candidates)
+    # (a word's suggestion does not depend on the other words: the note's other occurrences of
+    # the few words with one are counted only for them)
+    suggested = [text for text in candidates if text.lower() in suggestions]
+    if not suggested:
+        return
+    elsewhere = _appears_elsewhere(document, {text.casefold() for text in suggested})
+    reported = {text for text in suggested if text.casefold() not in elsewhere}
+    for word in vocabulary.locate(reported):
+        fixed = keep_case(word.text, suggestions[word.text.lower()])
         yield Violation(
             word.start,
             word.end,
