@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from notelint.rules.typos.words import Word, prose_vocabulary, prose_words
+from notelint.rules.typos.words import Word, prose_ranges, prose_vocabulary, prose_words
 
 from notelint.document import Document
 
@@ -165,6 +165,7 @@ def test_the_vocabulary_counts_and_locates_the_reference_words(pieces: list[str]
     document = Document("a.md", "".join(pieces))
     expected = _reference_words(document)
     vocabulary = prose_vocabulary(document)
+    assert prose_ranges(document) == _reference_ranges(document)
     assert prose_words(document) == expected
     assert vocabulary.counts == Counter(word.text for word in expected)
     # the rules locate only the words they report: any few of them, or many

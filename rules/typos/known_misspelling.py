@@ -43,18 +43,21 @@ def known_misspelling(document: Document, options: TyposOptions | None) -> Itera
     if not vocabulary.counts:
         return
     ignored = project_words(options, document)
-    candidates = [word for word in vocabulary.counts if word.casefold() not in ignored]
+    candidates = [word for word in vocabulary.counts if word.casefold() not in ignored] if ignored else list(vocabulary.counts)
     if not candidates:
         return
     from notelint.rules.typos.lexicon import load
 
-    hits = load().misspellings(word.lower() for word in candidates)
     # each distinct word looked up once; only the words reported are located
+    lowered = list(map(str.lower, candidates))
+    hits = load().misspellings(set(lowered))
+    if not hits:
+        return
     reported = {}
-    for word in candidates:
-        found = hits.get(word.lower())
-        if found is not None and not found[1]:  # (found[1]: a German word)
-            reported[word] = found[0]
+    for word in [word for word, key in zip(candidates, lowered) if key in hits]:
+        entry, german = hits[word.lower()]
+        if not german:
+            reported[word] = entry
     for word in vocabulary.locate(reported):
         entry = reported[word.text]
         corrections = [keep_case(word.text, correction) for correction in entry.corrections]

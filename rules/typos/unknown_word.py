@@ -127,28 +127,37 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
     most three are kept.
     """
     vocabulary = prose_vocabulary(document)
-    if not vocabulary.counts:
+    counts = vocabulary.counts
+    if not counts:
         return
     ignored = project_words(options, document)
-    counts: Counter[str] = Counter()
-    for text, number in vocabulary.counts.items():
-        counts[text.casefold()] += number
+    folded = dict(zip(counts, map(str.casefold, counts)))
+    # A word the note spells in more than one way (The, the) counts all its spellings.
+    spellings = Counter(folded.values())
+    shared = {key for key, number in spellings.items() if number > 1}
+    totals: Counter[str] = Counter()
+    if shared:
+        for text in [text for text in counts if folded[text] in shared]:
+            totals[folded[text]] += counts[text]
     candidates = [
         text
-        for text in vocabulary.counts
-        if len(text) >= SHORTEST and counts[text.casefold()] < REPEATED and text.casefold() not in ignored
+        for text, number in counts.items()
+        if number < REPEATED
+        and len(text) >= SHORTEST
+        and (key := folded[text]) not in ignored
+        and (key not in shared or totals[key] < REPEATED)
     ]
     if not candidates:
         return
     from notelint.rules.typos.correct import WordChecker
 
     checker = WordChecker.load()
-    suggestions = checker.suggest_all(text.lower() for text in candidates)
+    suggestions = checker.suggest_all(set(map(str.lower, candidates)))
+    if not suggestions:
+        return
     # (a word's suggestion does not depend on the other words: the note's other occurrences of
     # the few words with one are counted only for them)
     suggested = [text for text in candidates if text.lower() in suggestions]
-    if not suggested:
-        return
     elsewhere = _appears_elsewhere(document, {text.casefold() for text in suggested})
     reported = {text for text in suggested if text.casefold() not in elsewhere}
     for word in vocabulary.locate(reported):

@@ -34,7 +34,7 @@ _MASKS = (
     (("](",), re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"), True),
     (("][",), re.compile(r"\]\[[^\]]*\]"), True),
     (("[^",), re.compile(r"\[\^[^\]]*\]"), True),
-    (("://", "www.", "WWW.", "Www.", "wWw.", "wwW.", "WWw.", "wWW.", "WwW."),
+    (("://", "w.", "W."),  # (any case of www. ends in w. or W.)
      # (every character [a-z] matches without case is a word character: \b before it is "no
      # word character before it")
      re.compile(r"(?i:[a-z](?<!\w.)(?:[a-z0-9+.-]*://|(?<=w)ww\.)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*)"),
@@ -43,8 +43,6 @@ _MASKS = (
     (("\\",), re.compile(r"\\."), False),
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
-# A run of letters, digits, underscores, apostrophes and hyphens; it is then checked and split.
-_LONG_TOKEN = re.compile(r"[\w'’-]{3,}")
 _APOSTROPHES = "'’"
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 
@@ -59,20 +57,52 @@ class Word:
 
 
 def prose_ranges(document: Document) -> list[tuple[int, int]]:
-    """Offset ranges of inline blocks (each line range once), outside code and front matter."""
-    skipped = document.code_lines | document.front_matter_lines
-    lines: set[int] = set()
-    for span in document.blocks:
-        if span.token.type == "inline":
-            lines.update(line for line in range(span.first_line, span.last_line + 1) if line not in skipped)
+    """Offset ranges of inline blocks (each line range once), outside code and front matter:
+    one range for each run of consecutive lines (a line break of two characters, ``\\r\\n``,
+    ends a range)."""
+    index = document.index
     ranges: list[tuple[int, int]] = []
-    for line in sorted(lines):
-        start, end = document.index.line_start(line), document.index.line_end(line)
-        if ranges and line - 1 in lines and ranges[-1][1] + 1 >= start:
-            ranges[-1] = (ranges[-1][0], end)
-        else:
-            ranges.append((start, end))
+    if "\r" not in document.text:
+        for first, last in _prose_lines(document):
+            ranges.append((index.line_start(first), index.line_end(last)))
+        return ranges
+    for first, last in _prose_lines(document):
+        for line in range(first, last + 1):
+            start, end = index.line_start(line), index.line_end(line)
+            if line > first and ranges[-1][1] + 1 >= start:
+                ranges[-1] = (ranges[-1][0], end)
+            else:
+                ranges.append((start, end))
     return ranges
+
+
+def _prose_lines(document: Document) -> list[tuple[int, int]]:
+    """The runs of consecutive lines of inline blocks outside code and front matter, as first
+    and last line (1-based, inclusive), in order."""
+    spans = [(first, last) for token, first, last in document.blocks if token.type == "inline"]
+    spans.sort()
+    runs: list[tuple[int, int]] = []
+    for first, last in spans:
+        if runs and first <= runs[-1][1] + 1:
+            if last > runs[-1][1]:
+                runs[-1] = (runs[-1][0], last)
+        else:
+            runs.append((first, last))
+    skipped = document.code_lines | document.front_matter_lines
+    if not skipped:
+        return runs
+    cuts = sorted(skipped)
+    kept: list[tuple[int, int]] = []
+    for first, last in runs:
+        position = bisect.bisect_left(cuts, first)
+        while position < len(cuts) and cuts[position] <= last:
+            if cuts[position] > first:
+                kept.append((first, cuts[position] - 1))
+            first = cuts[position] + 1
+            position += 1
+        if first <= last:
+            kept.append((first, last))
+    return kept
 
 
 def _blank(text: str) -> str:
@@ -125,7 +155,8 @@ def _masked(texts: list[str]) -> str:
     range."""
     text = "\n".join(texts)
     for needles, pattern, spans_lines in _MASKS:
-        if not any(needle in text for needle in needles):
+        # (a character is found at C speed, and most notes lack the rarer ones)
+        if not any(needle[0] in text and needle in text for needle in needles):
             continue
         if not spans_lines:
             text = pattern.sub(_blank_match, text)
@@ -190,20 +221,6 @@ def is_checkable(word: str) -> bool:
     return word[1:].islower()
 
 
-def _in_name(text: str, start: int, end: int) -> bool:
-    """Whether a token is part of a file name, domain, path, e-mail address or handle
-    (``setup.py``, ``src/x``, ``a@b.org``, ``@user``, ``#tag``) rather than a word."""
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    following = text[end + 1] if end + 1 < len(text) else " "
-    preceding = text[start - 2] if start > 1 else " "
-    if before in "/@#~\\" or after in "/@\\":
-        return True
-    if after == "." and following.isalnum():
-        return True
-    return before == "." and preceding.isalnum()
-
-
 def prose_words(document: Document) -> tuple[Word, ...]:
     """The checkable words of the note's prose in the order they occur, hyphenated words split
     into their parts (every word located: the rules ask :func:`prose_vocabulary` instead)."""
@@ -225,7 +242,8 @@ class ProseVocabulary:
     part of a run and no part of a name, like the edge of a range); ``range_starts`` gives where
     each range begins in ``masked`` and ``source_starts`` where it begins in the note.  ``runs``
     counts the runs of letters, digits, underscores, apostrophes and hyphens (three or more, not
-    part of a name), ``split`` holds the words of each run that is not a word of letters, and
+    part of a name), ``split`` holds the words of each run that is not a word of letters (with
+    their offsets in it), ``holders`` the runs of ``split`` that hold each of those words, and
     ``counts`` counts the checkable words.
 
     Most words of a note are fine: the rules look each distinct word up once and ask for the
@@ -237,12 +255,14 @@ class ProseVocabulary:
     source_starts: tuple[int, ...]
     runs: dict[str, int]
     split: dict[str, tuple[tuple[int, str], ...]]
+    holders: dict[str, list[str]]
     counts: dict[str, int]
 
     def locate(self, words: Collection[str]) -> list[Word]:
         """Every occurrence of ``words`` (checkable words of this note) in the note, in order."""
         wanted = {word for word in words if word in self.runs}  # runs of one plain word
-        wanted.update(run for run, pieces in self.split.items() if any(piece in words for _, piece in pieces))
+        for word in words:
+            wanted.update(self.holders.get(word, ()))
         if not wanted:
             return []
         masked = self.masked
@@ -270,9 +290,11 @@ class ProseVocabulary:
         return located
 
 
-# A run (see _LONG_TOKEN) of three or more characters that is not part of a file name, domain,
-# path, e-mail address or handle (see _in_name): no run character, none of /@#~\ and no dot
-# after a letter or digit before it; none of /@\ and no dot before a letter or digit after it.
+# A run of three or more letters, digits, underscores, apostrophes and hyphens (a shorter run
+# holds no checkable word) that is not part of a file name, domain, path, e-mail address or
+# handle (``setup.py``, ``src/x``, ``a@b.org``, ``@user``, ``#tag``): no run character, none of
+# /@#~\ and no dot after a letter or digit before it; none of /@\ and no dot before a letter
+# or digit after it.
 # The first character comes first so that the engine skips to candidates at C speed; the checks
 # of what comes before it then look two characters back.  Possessive: a run is taken whole or
 # not at all, so each character is looked at a bounded number of times.
@@ -320,6 +342,7 @@ def _document_vocabulary(document: Document) -> ProseVocabulary:
     runs = Counter(_RUN.findall(masked))
     counts: dict[str, int] = {}
     split: dict[str, tuple[tuple[int, str], ...]] = {}
+    holders: dict[str, list[str]] = {}
     for run, number in runs.items():
         if run.isalpha():  # the common case: one plain word (no digit, hyphen or apostrophe)
             if run[1:].islower():  # (else an acronym or a mixed-case name)
@@ -328,6 +351,7 @@ def _document_vocabulary(document: Document) -> ProseVocabulary:
         pieces = split[run] = _pieces(run)
         for _, piece in pieces:
             counts[piece] = counts.get(piece, 0) + number
+            holders.setdefault(piece, []).append(run)
     return ProseVocabulary(
-        masked, tuple(range_starts), tuple(start for start, _ in ranges), dict(runs), split, counts
+        masked, tuple(range_starts), tuple(start for start, _ in ranges), dict(runs), split, holders, counts
     )
