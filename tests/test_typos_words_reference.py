@@ -11,6 +11,7 @@ from collections import Counter
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from notelint.rules.typos.unknown_word import _appears_elsewhere
 from notelint.rules.typos.words import Word, prose_ranges, prose_vocabulary, prose_words
 
 from notelint.document import Document
@@ -171,3 +172,19 @@ def test_the_vocabulary_counts_and_locates_the_reference_words(pieces: list[str]
     # the rules locate only the words they report: any few of them, or many
     chosen = data.draw(st.sets(st.sampled_from(sorted(vocabulary.counts))) if vocabulary.counts else st.just(set()))
     assert vocabulary.locate(chosen) == [word for word in expected if word.text in chosen]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+SPELLINGS = [
+    "Transofromer", "transofromer", "TRANSOFROMER", "Straße", "strasse", "STRASSE", "ſtrasse", "Kelvin", "\u212aelvin",
+    "kelvin", "transofromers", "xtransofromer", "_transofromer", "2transofromer", "`transofromer`", "ﬀoo", "ffoo",
+    " ", "\n", "-", ".", "/",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SPELLINGS), max_size=12), st.sets(st.sampled_from(["transofromer", "strasse", "kelvin", "ffoo"])))
+def test_words_appear_elsewhere_when_two_letter_runs_spell_them(pieces: list[str], words: set[str]) -> None:
+    document = Document("a.md", "".join(pieces))
+    counts = Counter(run.casefold() for run in _LETTERS.findall(document.text))
+    assert _appears_elsewhere(document, words) == {word for word in words if counts[word] > 1}

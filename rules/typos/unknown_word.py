@@ -22,15 +22,19 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _appears_elsewhere(document: Document, words: set[str]) -> set[str]:
-    """Words that occur more than once anywhere in the note (in a URL, a code span, a link
-    destination, front matter): names of tools and people, handles, identifiers."""
-    # A word that two letter runs spell occurs twice in the case-folded text (case folding goes
-    # character by character), so the runs are counted only for words that do.
-    folded = document.text.casefold()
+    """Words (case-folded) that occur more than once anywhere in the note (in a URL, a code
+    span, a link destination, front matter): names of tools and people, handles, identifiers."""
+    text = document.text
+    # Case folding goes character by character: a word that two letter runs spell occurs twice
+    # in the case-folded text.  In ASCII text it is lowering, and keeps every offset.
+    ascii = text.isascii()
+    folded = text.lower() if ascii else text.casefold()
     possible = {word for word in words if folded.count(word) > 1}
     if not possible:
         return set()
-    counts = Counter([word.casefold() for word in _LETTERS.findall(document.text)])
+    if ascii:  # the letter runs that spell a word: the word with no letter on either side
+        return {word for word in possible if len(re.findall(rf"(?<![a-z]){re.escape(word)}(?![a-z])", folded)) > 1}
+    counts = Counter([word.casefold() for word in _LETTERS.findall(text)])
     return {word for word in possible if counts[word] > 1}
 
 
@@ -132,32 +136,37 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
         return
     ignored = project_words(options, document)
     folded = dict(zip(counts, map(str.casefold, counts)))
-    # A word the note spells in more than one way (The, the) counts all its spellings.
+    # A word the note spells in more than one way (The, the) occurs at least once per spelling:
+    # the occurrences of all its spellings are added up only when that could stay below REPEATED.
     spellings = Counter(folded.values())
-    shared = {key for key, number in spellings.items() if number > 1}
     totals: Counter[str] = Counter()
-    if shared:
-        for text in [text for text in counts if folded[text] in shared]:
-            totals[folded[text]] += counts[text]
+
+    def total(key: str) -> int:
+        if not totals:
+            for text, number in counts.items():
+                totals[folded[text]] += number
+        return totals[key]
+
     candidates = [
         text
         for text, number in counts.items()
         if number < REPEATED
         and len(text) >= SHORTEST
         and (key := folded[text]) not in ignored
-        and (key not in shared or totals[key] < REPEATED)
+        and (spellings[key] == 1 or (number + spellings[key] - 1 < REPEATED and total(key) < REPEATED))
     ]
     if not candidates:
         return
     from notelint.rules.typos.correct import WordChecker
 
     checker = WordChecker.load()
-    suggestions = checker.suggest_all(set(map(str.lower, candidates)))
+    lowered = list(map(str.lower, candidates))
+    suggestions = checker.suggest_all(set(lowered))
     if not suggestions:
         return
     # (a word's suggestion does not depend on the other words: the note's other occurrences of
     # the few words with one are counted only for them)
-    suggested = [text for text in candidates if text.lower() in suggestions]
+    suggested = [text for text, key in zip(candidates, lowered) if key in suggestions]
     elsewhere = _appears_elsewhere(document, {text.casefold() for text in suggested})
     reported = {text for text in suggested if text.casefold() not in elsewhere}
     for word in vocabulary.locate(reported):

@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
+from itertools import compress, filterfalse
+from operator import itemgetter
 
 from notelint.document import Document
 
@@ -299,6 +301,9 @@ class ProseVocabulary:
 # of what comes before it then look two characters back.  Possessive: a run is taken whole or
 # not at all, so each character is looked at a bounded number of times.
 _RUN = re.compile(r"[\w'’-](?<![\w'’-].)(?<![/@#~\\].)(?<![^\W_]\..)[\w'’-]{2,}+(?![/@\\]|\.[^\W_])")
+# The same for a text of ASCII characters only, where \w means the same and is checked faster.
+_ASCII_RUN = re.compile(_RUN.pattern, re.ASCII)
+_AFTER_FIRST = itemgetter(slice(1, None))
 # Above this many distinct runs, locating words walks every run once instead of searching each.
 _FEW_RUNS = 8
 
@@ -339,19 +344,19 @@ def _document_vocabulary(document: Document) -> ProseVocabulary:
         range_starts.append(position)
         position += len(text) + 1
     masked = _masked(texts)
-    runs = Counter(_RUN.findall(masked))
-    counts: dict[str, int] = {}
+    runs = Counter((_ASCII_RUN if masked.isascii() else _RUN).findall(masked))
+    # Words of letters, a capital first or not (most runs): sorted out at C speed.
+    letters = list(filter(str.isalpha, runs))
+    plain = list(compress(letters, map(str.islower, map(_AFTER_FIRST, letters))))
+    counts: dict[str, int] = dict(zip(plain, map(runs.__getitem__, plain)))
     split: dict[str, tuple[tuple[int, str], ...]] = {}
     holders: dict[str, list[str]] = {}
-    for run, number in runs.items():
-        if run.isalpha():  # the common case: one plain word (no digit, hyphen or apostrophe)
-            if run[1:].islower():  # (else an acronym or a mixed-case name)
-                counts[run] = counts.get(run, 0) + number
-            continue
+    for run in filterfalse(str.isalpha, runs):  # digits, underscores, hyphens, apostrophes
+        number = runs[run]
         pieces = split[run] = _pieces(run)
         for _, piece in pieces:
             counts[piece] = counts.get(piece, 0) + number
             holders.setdefault(piece, []).append(run)
     return ProseVocabulary(
-        masked, tuple(range_starts), tuple(start for start, _ in ranges), dict(runs), split, holders, counts
+        masked, tuple(range_starts), tuple(start for start, _ in ranges), runs, split, holders, counts
     )
