@@ -130,7 +130,7 @@ EDGES = [
     "www.", "WwW.", "://", "x://y", "e.g.", "3.5", ".", "a.", "/", "~", "#", "@", "\\", "-", "'", "’", "_", "\t",
     "\r\n", "\r", "> ", "    code\n", "```\nfenced teh\n```\n", "---\ntitle: teh\n---\n", "Ünïcödé", "ǅemal", "Ⅻxx",
     "a <!-- teh", "teh --> a", "a <b teh", "teh > a", "a $$ teh", "teh $$ a", "a ][teh", "a [^teh", "teh] a",
-    "a ](teh", "teh) a",
+    "a ](teh", "teh) a", "WwW.x?q=teh", "wWW.x?q=teh", "HTTP://x?q=teh", "Https://x?q=teh",
 ]
 # A mask that a note splits over two paragraphs, items or cells is no mask at all.
 SPLIT_MASKS = [

@@ -26,6 +26,8 @@ from notelint.document import Document
 # patterns are applied in this order, each to the text the ones before it left.  A pattern that
 # looks back before its first character checks that after taking it (``\$(?<![\\$\w]\$)`` is
 # ``(?<![\\$\w])\$``): the engine then skips to the places where that character occurs.
+# URLs: no first character to skip to, so only the lines that hold a needle are searched.
+_URL = re.compile(r"(?i:\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*)")
 _MASKS = (
     (("<!--",), re.compile(r"<!--.*?-->", re.DOTALL), True),
     (("<",), re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), True),
@@ -36,11 +38,7 @@ _MASKS = (
     (("](",), re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"), True),
     (("][",), re.compile(r"\]\[[^\]]*\]"), True),
     (("[^",), re.compile(r"\[\^[^\]]*\]"), True),
-    (("://", "w.", "W."),  # (any case of www. ends in w. or W.)
-     # (every character [a-z] matches without case is a word character: \b before it is "no
-     # word character before it")
-     re.compile(r"(?i:[a-z](?<!\w.)(?:[a-z0-9+.-]*://|(?<=w)ww\.)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*)"),
-     False),
+    (("://", "ww.", "wW.", "Ww.", "WW."), _URL, False),  # (any case of www. ends in one of these)
     (("&",), re.compile(r"&#?\w+;"), False),
     (("\\",), re.compile(r"\\."), False),
 )
@@ -160,6 +158,9 @@ def _masked(texts: list[str]) -> str:
         # (a character is found at C speed, and most notes lack the rarer ones)
         if not any(needle[0] in text and needle in text for needle in needles):
             continue
+        if pattern is _URL:
+            text = _mask_lines(text, pattern, needles)
+            continue
         if not spans_lines:
             text = pattern.sub(_blank_match, text)
             continue
@@ -179,6 +180,31 @@ def _masked(texts: list[str]) -> str:
         pieces.append(text[position:])
         text = "".join(pieces)
     return text
+
+
+def _mask_lines(text: str, pattern: re.Pattern[str], needles: tuple[str, ...]) -> str:
+    """``pattern.sub(_blank_match, text)`` for a pattern whose matches hold no line break and one
+    of ``needles`` each (the URL mask, which has no first character for the engine to skip to):
+    only the lines that hold a needle are searched, each as it is searched in the whole text (a
+    match starts after the line break before it, or at the start, either way after no word
+    character)."""
+    lines: set[tuple[int, int]] = set()
+    for needle in needles:
+        position = text.find(needle)
+        while position != -1:
+            start = text.rfind("\n", 0, position) + 1
+            end = text.find("\n", position)
+            end = len(text) if end == -1 else end
+            lines.add((start, end))
+            position = text.find(needle, end)
+    pieces = []
+    position = 0
+    for start, end in sorted(lines):
+        pieces.append(text[position:start])
+        pieces.append(pattern.sub(_blank_match, text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _range_ends(texts: list[str]) -> list[int]:
