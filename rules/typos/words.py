@@ -303,7 +303,8 @@ class ProseVocabulary:
                     match = _RUN.match(masked, position)
                     if match is not None and match.end() == position + len(run):
                         found.append((position, run))
-                    position = masked.find(run, position + 1)
+                    # (no whole run starts inside the run characters from here on)
+                    position = masked.find(run, _RUN_CHARACTERS.match(masked, position).end())
             found.sort()
         else:  # many runs: one pass over all (linear whatever the number of words)
             found = [(match.start(), run) for match in _RUN.finditer(masked) if (run := match.group()) in wanted]
@@ -330,6 +331,7 @@ _RUN = re.compile(r"[\w'’-](?<![\w'’-].)(?<![/@#~\\].)(?<![^\W_]\..)[\w'’-
 # The same for a text of ASCII characters only, where \w means the same and is checked faster.
 _ASCII_RUN = re.compile(_RUN.pattern, re.ASCII)
 _AFTER_FIRST = itemgetter(slice(1, None))
+_RUN_CHARACTERS = re.compile(r"[\w'’-]*")
 # Above this many distinct runs, locating words walks every run once instead of searching each.
 _FEW_RUNS = 8
 
