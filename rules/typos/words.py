@@ -25,8 +25,8 @@ from notelint.document import Document
 # are all absent cannot match, and is not run), and whether a match can hold a line break.  The
 # patterns are applied in this order, each to the text the ones before it left.  A pattern that
 # looks back before its first character checks that after taking it (``\$(?<![\\$\w]\$)`` is
-# ``(?<![\\$\w])\$``): the engine then skips to the places where that character occurs.
-# URLs: no first character to skip to, so only the lines that hold a needle are searched.
+# ``(?<![\\$\w])\$``): the engine then skips to the places where that character occurs.  The
+# URL pattern has no such character: only the lines that hold one of its needles are searched.
 _URL = re.compile(r"(?i:\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*)")
 _MASKS = (
     (("<!--",), re.compile(r"<!--.*?-->", re.DOTALL), True),
