@@ -135,24 +135,24 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
     if not counts:
         return
     ignored = project_words(options, document)
-    folded = dict(zip(counts, map(str.casefold, counts)))
+    folded = list(map(str.casefold, counts))
     # A word the note spells in more than one way (The, the) occurs at least once per spelling:
     # the occurrences of all its spellings are added up only when that could stay below REPEATED.
-    spellings = Counter(folded.values())
+    spellings = Counter(folded)
     totals: Counter[str] = Counter()
 
     def total(key: str) -> int:
         if not totals:
-            for text, number in counts.items():
-                totals[folded[text]] += number
+            for key_of_text, number in zip(folded, counts.values()):
+                totals[key_of_text] += number
         return totals[key]
 
     candidates = [
         text
-        for text, number in counts.items()
+        for (text, number), key in zip(counts.items(), folded)
         if number < REPEATED
         and len(text) >= SHORTEST
-        and (key := folded[text]) not in ignored
+        and key not in ignored
         and (spellings[key] == 1 or (number + spellings[key] - 1 < REPEATED and total(key) < REPEATED))
     ]
     if not candidates:
