@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from notelint.rules.typos.edits import distance
-from notelint.rules.typos.lexicon import Frequency, Lexicon, bounded, load
+from notelint.rules.typos.lexicon import Frequency, Lexicon, Memo, load
 
 # A correction must be at least this frequent (zipf, English or German).
 TARGET_ZIPF = 2.5
@@ -108,7 +108,7 @@ class WordChecker:
     lexicon: Lexicon
     # The answers of suggest_all already worked out in this process: a word's answer depends on
     # the word alone, and the notes of a repository share most of their words.
-    answers: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    answers: Memo[str] = field(default_factory=Memo, compare=False, repr=False)
 
     @classmethod
     def load(cls) -> WordChecker:
@@ -202,14 +202,11 @@ class WordChecker:
 
     def suggest_all(self, words: Iterable[str]) -> dict[str, str]:
         """The confident corrections of the unknown words among the lower-cased ``words``."""
-        answers = bounded(self.answers)
-        wanted = set(words)
-        new = [word for word in wanted if word not in answers]
-        if new:
-            unknown = set(self.unknown(new))
-            for word in new:
-                answers[word] = self.suggest(word) if word in unknown else None
-        return {word: answer for word in wanted if (answer := answers[word]) is not None}
+        return self.answers.answers(words, self._suggest_new)
+
+    def _suggest_new(self, words: set[str]) -> dict[str, str]:
+        unknown = self.unknown(words)
+        return {word: suggestion for word in unknown if (suggestion := self.suggest(word)) is not None}
 
 
 @cache

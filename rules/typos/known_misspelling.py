@@ -6,7 +6,7 @@ from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
 from notelint.rules.typos.options import TyposOptions, keep_case, project_words
-from notelint.rules.typos.words import prose_words
+from notelint.rules.typos.words import prose_vocabulary
 
 
 @rule(code="NL500", name="known-misspelling", family="typos", severity="error", fixable=True, options=TyposOptions)
@@ -39,23 +39,27 @@ def known_misspelling(document: Document, options: TyposOptions | None) -> Itera
     The list is codespell's `dictionary.txt`, read from the installed `codespell` package and
     compiled once into the cache (see `notelint rule unknown-word`).
     """
-    words = prose_words(document)
-    if not words:
+    vocabulary = prose_vocabulary(document)
+    if not vocabulary.counts:
         return
     ignored = project_words(options, document)
-    candidates = [word for word in words if word.text.casefold() not in ignored]
+    candidates = [word for word in vocabulary.counts if word.casefold() not in ignored] if ignored else list(vocabulary.counts)
     if not candidates:
         return
     from notelint.rules.typos.lexicon import load
 
-    hits = load().misspellings(word.text.lower() for word in candidates)
-    for word in candidates:
-        found = hits.get(word.text.lower())
-        if found is None:
-            continue
-        entry, german = found
-        if german:
-            continue
+    # each distinct word looked up once; only the words reported are located
+    lowered = list(map(str.lower, candidates))
+    hits = load().misspellings(set(lowered))
+    if not hits:
+        return
+    reported = {}
+    for word in [word for word, key in zip(candidates, lowered) if key in hits]:
+        entry, german = hits[word.lower()]
+        if not german:
+            reported[word] = entry
+    for word in vocabulary.locate(reported):
+        entry = reported[word.text]
         corrections = [keep_case(word.text, correction) for correction in entry.corrections]
         shown = ", ".join(f"`{correction}`" for correction in corrections)
         message = f"`{word.text}` is a misspelling of {shown}"

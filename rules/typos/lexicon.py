@@ -45,7 +45,7 @@ from zlib import crc32
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, AnyStr, TypeVar
+from typing import AnyStr, Generic, TypeVar
 from pathlib import Path
 
 SCHEMA = 4
@@ -475,8 +475,8 @@ class Lexicon:
         self._contexts: dict[str, str] | None = None
         # Answers already looked up in this process: the notes of a repository share most of
         # their words, so a run over many notes looks most words up once, not once per note.
-        self._known: dict[str, Frequency | None] = {}
-        self._listed: dict[str, tuple[Misspelling, bool] | None] = {}
+        self._known: Memo[Frequency] = Memo()
+        self._listed: Memo[tuple[Misspelling, bool]] = Memo()
 
     # words
 
@@ -584,27 +584,41 @@ MEMO_LIMIT = 200_000
 Answer = TypeVar("Answer")
 
 
-def remembered(memo: dict[str, Answer | None], words: Iterable[str], look_up: Callable[[str], Answer | None]) -> dict[str, Answer]:
+class Memo(Generic[Answer]):
+    """Answers already looked up in this process: the words that have one and the words that
+    have none, kept apart so that a note's words are sorted into known and new with set
+    operations rather than one step per word.  Emptied when it holds MEMO_LIMIT words (a run over
+    a huge corpus keeps its memory bounded; the answers do not change, so emptying only costs
+    lookups)."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, Answer] = {}
+        self.missing: set[str] = set()
+
+    def answers(self, words: Iterable[str], look_up: Callable[[set[str]], dict[str, Answer]]) -> dict[str, Answer]:
+        """The answers for the words that have one; ``look_up`` gets the words not asked about
+        before and returns the answers of those that have one."""
+        wanted = words if isinstance(words, set) else set(words)
+        if len(self.found) + len(self.missing) >= MEMO_LIMIT:
+            self.found.clear()
+            self.missing.clear()
+        # (difference, not difference_update: that walks the whole argument)
+        new = wanted.difference(self.found).difference(self.missing)
+        if new:
+            answered = look_up(new)
+            self.found.update(answered)
+            self.missing.update(new.difference(answered))
+        return {word: self.found[word] for word in self.found.keys() & wanted}
+
+
+def remembered(memo: Memo[Answer], words: Iterable[str], look_up: Callable[[str], Answer | None]) -> dict[str, Answer]:
     """The answers of ``look_up`` for the words that have one, each word looked up once per
-    process (``memo`` keeps the answers, None included)."""
-    found = {}
-    memo = bounded(memo)
-    for word in set(words):
-        try:
-            answer = memo[word]
-        except KeyError:
-            answer = memo[word] = look_up(word)
-        if answer is not None:
-            found[word] = answer
-    return found
+    process (``memo`` keeps the answers)."""
 
+    def look_up_each(new: set[str]) -> dict[str, Answer]:
+        return {word: answer for word in new if (answer := look_up(word)) is not None}
 
-def bounded(memo: dict[str, Any]) -> dict[str, Any]:
-    """A memo of answers, emptied when it holds MEMO_LIMIT words (a run over a huge corpus keeps
-    its memory bounded; the answers do not change, so emptying only costs lookups)."""
-    if len(memo) >= MEMO_LIMIT:
-        memo.clear()
-    return memo
+    return memo.answers(words, look_up_each)
 
 
 def _open_or_build(path: Path) -> Lexicon:

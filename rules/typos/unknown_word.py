@@ -9,7 +9,7 @@ from notelint.diagnostics import Edit, Finding, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
 from notelint.rules.typos.options import TyposOptions, keep_case, project_words
-from notelint.rules.typos.words import prose_words
+from notelint.rules.typos.words import prose_vocabulary
 
 if TYPE_CHECKING:
     from notelint.project import Project, Subject  # imported only when a finding is judged
@@ -22,10 +22,20 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _appears_elsewhere(document: Document, words: set[str]) -> set[str]:
-    """Words that occur more than once anywhere in the note (in a URL, a code span, a link
-    destination, front matter): names of tools and people, handles, identifiers."""
-    counts = Counter([word.casefold() for word in _LETTERS.findall(document.text)])
-    return {word for word in words if counts[word] > 1}
+    """Words (case-folded) that occur more than once anywhere in the note (in a URL, a code
+    span, a link destination, front matter): names of tools and people, handles, identifiers."""
+    text = document.text
+    # Case folding goes character by character: a word that two letter runs spell occurs twice
+    # in the case-folded text.  In ASCII text it is lowering, and keeps every offset.
+    ascii = text.isascii()
+    folded = text.lower() if ascii else text.casefold()
+    possible = {word for word in words if folded.count(word) > 1}
+    if not possible:
+        return set()
+    if ascii:  # the letter runs that spell a word: the word with no letter on either side
+        return {word for word in possible if len(re.findall(rf"(?<![a-z]){re.escape(word)}(?![a-z])", folded)) > 1}
+    counts = Counter([word.casefold() for word in _LETTERS.findall(text)])
+    return {word for word in possible if counts[word] > 1}
 
 
 def vocabulary(subjects: Sequence[Subject], project: Project, options: TyposOptions | None) -> Iterator[Finding]:
@@ -120,33 +130,47 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
     environment with the same packages shares it; files of older schemas are removed and at
     most three are kept.
     """
-    words = prose_words(document)
-    if not words:
+    vocabulary = prose_vocabulary(document)
+    counts = vocabulary.counts
+    if not counts:
         return
     ignored = project_words(options, document)
-    counts = Counter(word.text.casefold() for word in words)
+    folded = list(map(str.casefold, counts))
+    # A word the note spells in more than one way (The, the) occurs at least once per spelling:
+    # the occurrences of all its spellings are added up only when that could stay below REPEATED.
+    spellings = Counter(folded)
+    totals: Counter[str] = Counter()
+
+    def total(key: str) -> int:
+        if not totals:
+            for key_of_text, number in zip(folded, counts.values()):
+                totals[key_of_text] += number
+        return totals[key]
+
     candidates = [
-        word
-        for word in words
-        if len(word.text) >= SHORTEST
-        and counts[word.text.casefold()] < REPEATED
-        and word.text.casefold() not in ignored
+        text
+        for (text, number), key in zip(counts.items(), folded)
+        if number < REPEATED
+        and len(text) >= SHORTEST
+        and key not in ignored
+        and (spellings[key] == 1 or (number + spellings[key] - 1 < REPEATED and total(key) < REPEATED))
     ]
-    if not candidates:
-        return
-    elsewhere = _appears_elsewhere(document, {word.text.casefold() for word in candidates})
-    candidates = [word for word in candidates if word.text.casefold() not in elsewhere]
     if not candidates:
         return
     from notelint.rules.typos.correct import WordChecker
 
     checker = WordChecker.load()
-    suggestions = checker.suggest_all(word.text.lower() for word in candidates)
-    for word in candidates:
-        suggestion = suggestions.get(word.text.lower())
-        if suggestion is None:
-            continue
-        fixed = keep_case(word.text, suggestion)
+    lowered = list(map(str.lower, candidates))
+    suggestions = checker.suggest_all(set(lowered))
+    if not suggestions:
+        return
+    # (a word's suggestion does not depend on the other words: the note's other occurrences of
+    # the few words with one are counted only for them)
+    suggested = [text for text, key in zip(candidates, lowered) if key in suggestions]
+    elsewhere = _appears_elsewhere(document, {text.casefold() for text in suggested})
+    reported = {text for text in suggested if text.casefold() not in elsewhere}
+    for word in vocabulary.locate(reported):
+        fixed = keep_case(word.text, suggestions[word.text.lower()])
         yield Violation(
             word.start,
             word.end,
