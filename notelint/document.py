@@ -260,8 +260,9 @@ class Document:
         """Every token that has a line map, with its 1-based inclusive line span."""
         spans = []
         for token in self.block_tokens:
-            if token.map is not None and token.map[1] > token.map[0]:
-                spans.append(TokenSpan(token, token.map[0] + 1, token.map[1]))
+            lines = token.map
+            if lines is not None and lines[1] > lines[0]:
+                spans.append(TokenSpan(token, lines[0] + 1, lines[1]))
         return spans
 
     @cached_property

@@ -54,21 +54,34 @@ def _list_items(document: Document) -> tuple[tuple[ListItem, tuple[Token, ...]],
     return tuple((item, tuple(children)) for item, children in _walk_list_items(document))
 
 
+# The tokens that open or close what the walk keeps track of; every other token only goes to the
+# innermost open item (most tokens: one membership test each).
+_STRUCTURE = frozenset({
+    "blockquote_open", "blockquote_close", "bullet_list_open", "ordered_list_open", "bullet_list_close",
+    "ordered_list_close", "list_item_open", "list_item_close",
+})
+
+
 def _walk_list_items(document: Document) -> Iterator[tuple[ListItem, list[Token]]]:
     tokens = document.block_tokens
     open_items: list[tuple[ListItem | None, list[Token]]] = []
     list_counters: list[int] = []
     blockquotes = 0
     for token in tokens:
-        if token.type == "blockquote_open":
+        kind = token.type
+        if kind not in _STRUCTURE:
+            if open_items:
+                open_items[-1][1].append(token)
+            continue
+        if kind == "blockquote_open":
             blockquotes += 1
-        elif token.type == "blockquote_close":
+        elif kind == "blockquote_close":
             blockquotes -= 1
-        elif token.type in ("bullet_list_open", "ordered_list_open"):
+        elif kind == "bullet_list_open" or kind == "ordered_list_open":
             list_counters.append(0)
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
+        elif kind == "bullet_list_close" or kind == "ordered_list_close":
             list_counters.pop()
-        elif token.type == "list_item_open" and token.map is not None:
+        elif kind == "list_item_open" and token.map is not None:
             parent = next((item for item, _ in reversed(open_items) if item is not None), None)
             line = token.map[0] + 1
             text = document.line_text(line)
@@ -80,7 +93,7 @@ def _walk_list_items(document: Document) -> Iterator[tuple[ListItem, list[Token]
             list_counters[-1] += 1
             open_items.append((item, []))
             continue
-        elif token.type == "list_item_close":
+        elif kind == "list_item_close":
             item, children = open_items.pop()
             if item is not None:
                 yield item, children
