@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,30 @@ def run_notelint(*args: str | Path, cwd: Path | None = None, stdin: bytes | None
         completed.stdout.decode("utf-8", "replace"),
         completed.stderr.decode("utf-8", "replace"),
     )
+
+
+def main_in_fresh_process(folder: Path, arguments: Sequence[str], report: str, *, before: str = "") -> str:
+    """Run ``notelint.cli.main(arguments)`` in a fresh interpreter in ``folder``, with its output
+    captured in ``out``, and return what ``print(code, REPORT)`` prints after it: what a test
+    cannot see in its own process, such as the modules a run loaded (``before``: code to run
+    first, such as hiding a module)."""
+    probe = (
+        "import sys, io, contextlib\n"
+        f"{before}\n"
+        "from notelint.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    code = main({list(arguments)!r})\n"
+        f"print(code, {report})\n"
+    )
+    return subprocess.run([sys.executable, "-P", "-c", probe], cwd=folder, capture_output=True, text=True,
+                          check=True).stdout
+
+
+def modules_loaded_by_a_check(folder: Path, names: tuple[str, ...], arguments: Sequence[str] = ("check", ".")) -> str:
+    """Exit code of a check (``notelint check .`` unless ``arguments`` say otherwise) in
+    ``folder``, run in a fresh process, and which of the modules ``names`` it loaded."""
+    return main_in_fresh_process(folder, arguments, f"sorted(m for m in {names!r} if m in sys.modules)").strip()
 
 
 def findings_json(*args: str | Path, cwd: Path | None = None) -> list[dict[str, Any]]:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_notelint
+from conftest import FIXTURES, modules_loaded_by_a_check, run_notelint
 from test_plugins import TODO_RULE
 
 
@@ -91,20 +89,6 @@ def test_warm_run_imports_no_parser_no_pydantic_no_rules(write_note, tmp_path: P
     assert modules_loaded_by_a_check(tmp_path, heavy) == "1 []"  # warm: answered from the cache
 
 
-def modules_loaded_by_a_check(folder: Path, names: tuple[str, ...]) -> str:
-    """Exit code of `notelint check .` in ``folder`` (run in a fresh process) and which of the
-    modules ``names`` it loaded."""
-    probe = (
-        "import sys, io, contextlib\n"
-        "from notelint.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    code = main(['check', '.'])\n"
-        f"print(code, sorted(m for m in {names!r} if m in sys.modules))\n"
-    )
-    return subprocess.run([sys.executable, "-P", "-c", probe], cwd=folder, capture_output=True,
-                          text=True, check=True).stdout.strip()
-
-
 def test_warm_run_without_a_configuration_file_leaves_out_what_it_does_not_need(write_note, tmp_path: Path) -> None:
     """The warm path's import budget (no timing: which modules are loaded): with no configuration
     file there is no TOML to read, no registry to build and no document to decode."""
@@ -126,19 +110,11 @@ def test_one_note_check_leaves_out_what_it_does_not_need(tmp_path: Path) -> None
     configuration file that sets options, and with a front matter the default schema accepts,
     pydantic is not imported at all (default options need no validation, NoteMeta's quick check)."""
     (tmp_path / "note.md").write_text((FIXTURES / "icml-2024.md").read_text(encoding="utf-8"), encoding="utf-8")
-    probe = (
-        "import sys, io, contextlib\n"
-        "from notelint.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    code = main(['check', '--no-cache', 'note.md'])\n"
-        # concurrent.futures itself may come with a dependency (pydantic 2.13 imports asyncio);
-        # the process pool lives in concurrent.futures.process
-        "left_out = ('babel', 'concurrent.futures.process', 'multiprocessing', 'difflib', 'pydantic')\n"
-        "print(code, sorted(m for m in left_out if m in sys.modules))\n"
-    )
-    result = subprocess.run([sys.executable, "-P", "-c", probe], cwd=tmp_path, capture_output=True, text=True,
-                            check=True)
-    assert result.stdout.strip() == "1 []"  # the seed has findings: the rules did run
+    # concurrent.futures itself may come with a dependency (pydantic 2.13 imports asyncio);
+    # the process pool lives in concurrent.futures.process
+    left_out = ("babel", "concurrent.futures.process", "multiprocessing", "difflib", "pydantic")
+    loaded = modules_loaded_by_a_check(tmp_path, left_out, ("check", "--no-cache", "note.md"))
+    assert loaded == "1 []"  # the seed has findings: the rules did run
 
 
 def test_installing_an_entry_point_plugin_invalidates_the_cache(tmp_path: Path) -> None:

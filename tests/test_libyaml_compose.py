@@ -9,7 +9,6 @@ does not prove go to ruamel unchanged.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 import sys
 import sysconfig
 from pathlib import Path
@@ -19,7 +18,7 @@ import pytest
 from front_matter_texts import front_matter_texts, plain_scalars
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_cache_and_jobs import modules_loaded_by_a_check
+from conftest import main_in_fresh_process, modules_loaded_by_a_check
 
 from notelint.document import Document
 from notelint.rules.days.common import _date_in_yaml, _date_in_yaml_with_ruamel
@@ -220,18 +219,9 @@ def test_a_note_with_a_plain_front_matter_does_not_load_ruamel(tmp_path: Path) -
 def check_json(folder: Path, *, libyaml: bool) -> str:
     """`notelint check --no-cache --output-format json --unsafe-fixes` on ``folder`` in a fresh
     process, with or without libyaml importable."""
-    probe = (
-        "import sys, io, contextlib\n"
-        + ("" if libyaml else "sys.modules['yaml._yaml'] = None\n")
-        + "from notelint.cli import main\n"
-        "out = io.StringIO()\n"
-        "with contextlib.redirect_stdout(out):\n"
-        "    code = main(['check', '--no-cache', '--output-format', 'json', '--unsafe-fixes', '--select', 'ALL', '.'])\n"
-        "print(code, out.getvalue())\n"
-    )
-    completed = subprocess.run([sys.executable, "-P", "-c", probe], cwd=folder, capture_output=True, text=True,
-                               check=True)
-    return completed.stdout
+    arguments = ["check", "--no-cache", "--output-format", "json", "--unsafe-fixes", "--select", "ALL", "."]
+    return main_in_fresh_process(folder, arguments, "out.getvalue()",
+                                 before="" if libyaml else "sys.modules['yaml._yaml'] = None")
 
 
 NOTES_AT_THE_EDGES = {
