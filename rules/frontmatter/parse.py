@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from notelint.document import Document
 
@@ -20,8 +19,7 @@ Kind = Literal["scalar", "seq", "map"]
 _TIMESTAMP_DATE = re.compile(r"^\d{4}-\d\d?-\d\d?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+class Node(NamedTuple):
     """A YAML node: a scalar, a sequence or a mapping, with offsets into the raw block."""
 
     kind: Kind
@@ -65,8 +63,7 @@ class Node:
         return _scalar(self.tag, self.value)
 
 
-@dataclass(frozen=True, slots=True)
-class YamlError:
+class YamlError(NamedTuple):
     """A parse error: the parser's own message and its 0-based line/column inside the block."""
 
     message: str
@@ -75,8 +72,7 @@ class YamlError:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
+class Parsed(NamedTuple):
     """The front matter of one document: the root node or the parse error, in document offsets."""
 
     base: int  # document offset of the block's first character

@@ -40,13 +40,16 @@ import mmap
 import os
 import struct
 from bisect import bisect_left
-from hashlib import blake2b
 from zlib import crc32
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import AnyStr, Generic, TypeVar
+from typing import AnyStr, Generic, NamedTuple, TypeVar
 from pathlib import Path
+
+try:  # hashlib's own blake2b, without hashlib loading OpenSSL (about 3 ms of a one-note run)
+    from _blake2 import blake2b
+except ImportError:  # an interpreter without the module
+    from hashlib import blake2b
 
 SCHEMA = 4
 MAGIC = b"NLTYPOS4"
@@ -77,16 +80,14 @@ _HEADER = struct.Struct(f"<8s4Q{2 * SECTIONS}Q")
 EDGE = "$"
 
 
-@dataclass(frozen=True, slots=True)
-class Misspelling:
+class Misspelling(NamedTuple):
     """A codespell entry: the corrections in the list's order and whether codespell would fix it."""
 
     corrections: tuple[str, ...]
     fixable: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Frequency:
+class Frequency(NamedTuple):
     """Zipf values (0 when the word is not in the list)."""
 
     en: float

@@ -15,9 +15,9 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass
 from itertools import compress, filterfalse
 from operator import itemgetter
+from typing import NamedTuple
 
 from notelint.document import Document
 
@@ -47,8 +47,7 @@ _APOSTROPHES = "'’"
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """A word of prose: ``document.text[start:end] == text``."""
 
     start: int
@@ -262,8 +261,7 @@ def prose_vocabulary(document: Document) -> ProseVocabulary:
     return document.derived(_document_vocabulary)
 
 
-@dataclass(frozen=True, slots=True)
-class ProseVocabulary:
+class ProseVocabulary(NamedTuple):
     """The note's prose, masked, and its checkable words.
 
     ``masked`` holds the masked text of every prose range, joined by newlines (a newline is no
