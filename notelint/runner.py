@@ -145,9 +145,8 @@ class Runner:
         known = self._settings_key_of_note.get(os.fspath(path))
         if known is not None:
             return known
-        config = self.finder.for_file(path)
-        ignored = tuple(config.ignored_for(path))
-        memo = (config.source, ignored)
+        config, memo = self._settings_of(path)
+        ignored = memo[1]
         key = self._settings_keys.get(memo)
         if key is None:
             parts: list[Any] = [
@@ -167,12 +166,17 @@ class Runner:
         self._settings_key_of_note[os.fspath(path)] = key  # asked again when judging the note
         return key
 
+    def _settings_of(self, path: Path) -> tuple[Config, tuple[Path | None, tuple[str, ...]]]:
+        """A note's configuration, and what tells its settings apart within a run: the
+        configuration file and the rules it ignores for the note."""
+        config = self.finder.for_file(path)
+        return config, (config.source, tuple(config.ignored_for(path)))
+
     def _settings_memo_key(self, path: Path) -> str:
         """A key that tells notes with the same settings apart within this run, without hashing
         them (no cache to key: the stamps of notelint's sources and of the installed plugins, which
         :meth:`settings_key` reads, stay out of a run without the cache)."""
-        config = self.finder.for_file(path)
-        return f"run\0{config.source}\0{tuple(config.ignored_for(path))}"
+        return f"run\0{self._settings_of(path)[1]}"
 
     def _entry_point_key(self) -> str:
         if self._entry_points is None:

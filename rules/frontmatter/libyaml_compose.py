@@ -36,7 +36,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from notelint.rules.frontmatter.parse import Node
+from notelint.rules.frontmatter.parse import YAML_TAG as _YAML, Node
 
 # Characters not proven to read the same in both parsers: C0 controls but the line feed (tab and
 # carriage return among them), DEL and the C1 controls (NEL among them), the line and paragraph
@@ -54,7 +54,6 @@ PROVEN_LIBYAML = (0, 2, 5)  # the libyaml the differential tests ran against (Py
 # perhaps a comment.
 _LITERAL_HEADER = re.compile(r"\|(?:[1-9]?[-+]?|[-+][1-9]?)(?: *| +#[^\n]*)(?:\n|$)")
 
-_YAML = "tag:yaml.org,2002:"
 STR, SEQ, MAP = _YAML + "str", _YAML + "seq", _YAML + "map"
 
 # ruamel.yaml's implicit resolvers for YAML 1.2 (``ruamel.yaml.resolver.implicit_resolvers``, the

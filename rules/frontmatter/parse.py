@@ -16,6 +16,8 @@ from typing import Any, Literal, NamedTuple
 from notelint.document import Document
 
 Kind = Literal["scalar", "seq", "map"]
+# The prefix of YAML's standard tags (``tag:yaml.org,2002:str`` ...), as both composers write them.
+YAML_TAG = "tag:yaml.org,2002:"
 _TIMESTAMP_DATE = re.compile(r"^\d{4}-\d\d?-\d\d?$")
 
 
@@ -122,7 +124,7 @@ def _convert(node: Any, path: frozenset[int] = frozenset()) -> Node:
     if node.id == "scalar":
         return Node("scalar", value=node.value, style=node.style, **common)
     if id(node) in path:  # an alias that contains itself: stop here instead of recursing forever
-        return Node("scalar", **{**common, "tag": "tag:yaml.org,2002:null"})
+        return Node("scalar", **{**common, "tag": YAML_TAG + "null"})
     inner = path | {id(node)}
     if node.id == "sequence":
         return Node("seq", flow=bool(node.flow_style), items=tuple(_convert(item, inner) for item in node.value), **common)

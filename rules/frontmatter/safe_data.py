@@ -13,9 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from notelint.rules.frontmatter.parse import Node
+from notelint.rules.frontmatter.parse import YAML_TAG as _YAML, Node
 
-_YAML = "tag:yaml.org,2002:"
 _STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP = (
     _YAML + name for name in ("str", "null", "bool", "int", "float", "timestamp")
 )

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
 from notelint.rules.typos.options import TyposOptions, keep_case, project_words
 from notelint.rules.typos.words import prose_vocabulary
+
+if TYPE_CHECKING:
+    from notelint.rules.typos.lexicon import Misspelling
 
 
 @rule(code="NL500", name="known-misspelling", family="typos", severity="error", fixable=True, options=TyposOptions)
@@ -53,9 +57,12 @@ def known_misspelling(document: Document, options: TyposOptions | None) -> Itera
     hits = load().misspellings(set(lowered))
     if not hits:
         return
-    reported = {}
-    for word in [word for word, key in zip(candidates, lowered) if key in hits]:
-        entry, german = hits[word.lower()]
+    reported: dict[str, Misspelling] = {}
+    for word, key in zip(candidates, lowered):
+        found = hits.get(key)
+        if found is None:
+            continue
+        entry, german = found
         if not german:
             reported[word] = entry
     for word in vocabulary.locate(reported):
