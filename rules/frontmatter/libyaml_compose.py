@@ -6,7 +6,8 @@ same text about thirty times faster.  The two are not the same parser (libyaml r
 ruamel 1.2; their error messages differ), so libyaml is only trusted where the differential tests
 (``tests/test_libyaml_compose.py``) show that both give the same :class:`Node` tree:
 
-- PyYAML is installed with libyaml 0.2.5 (the version the tests ran against: PyYAML 6.0's wheels);
+- PyYAML is installed with libyaml 0.2.5 or 0.2.6 (the versions the tests ran against: PyYAML 6.0 to 6.0.3's
+  wheels, and 6.0.4's);
 - the text holds no character outside the plain printable set (no tab, carriage return, byte
   order mark, NEL, line or paragraph separator, control or surrogate character);
 - it holds no comment (nor `` #`` in a quoted value: the check is by characters): ruamel's
@@ -49,7 +50,9 @@ UNPROVEN_CHARACTERS = frozenset(
     + ["\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff"]
 )
 _MAX_DEPTH = 32
-PROVEN_LIBYAML = (0, 2, 5)  # the libyaml the differential tests ran against (PyYAML 6.0's wheels)
+# the libyaml versions the differential tests ran against: 0.2.5 (PyYAML 6.0 to 6.0.3's wheels) and
+# 0.2.6 (PyYAML 6.0.4's)
+PROVEN_LIBYAML = frozenset({(0, 2, 5), (0, 2, 6)})
 # The header line of a literal block scalar as both parsers read it: indicators, then spaces and
 # perhaps a comment.
 _LITERAL_HEADER = re.compile(r"\|(?:[1-9]?[-+]?|[-+][1-9]?)(?: *| +#[^\n]*)(?:\n|$)")
@@ -158,7 +161,7 @@ def _libyaml() -> tuple[Any, ...] | None:
         from yaml._yaml import CParser, get_version
     except ImportError:
         return None
-    if get_version() != PROVEN_LIBYAML:
+    if get_version() not in PROVEN_LIBYAML:
         return None
     return (
         CParser, YAMLError, events.ScalarEvent, events.MappingStartEvent, events.MappingEndEvent,
