@@ -23,9 +23,12 @@ from conftest import main_in_fresh_process, modules_loaded_by_a_check
 from notelint.document import Document
 from notelint.rules.days.common import _date_in_yaml, _date_in_yaml_with_ruamel
 from notelint.rules.frontmatter import libyaml_compose
-from notelint.rules.frontmatter.libyaml_compose import RESOLVERS_1_2, _libyaml, compose_proven, resolve_plain
+from notelint.rules.frontmatter.libyaml_compose import (
+    RESOLVERS_1_2, _libyaml, compose_proven, compose_with_libyaml, resolve_plain,
+)
 from notelint.rules.frontmatter.parse import Node, compose_yaml, parse_yaml, parse_yaml_with_ruamel
 from notelint.rules.frontmatter.safe_data import NotConstructed, Unproven, safe_data
+from notelint.rules.frontmatter.simple_compose import compose_simple
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,7 +42,13 @@ def outcome(function: Any, raw: str) -> tuple[str, Any]:
 
 
 def assert_same_as_ruamel(raw: str) -> bool:
-    """The fast path's answer for ``raw`` equals ruamel's; returns whether it took the text."""
+    """The fast paths' answers for ``raw`` equal ruamel's; returns whether one took the text."""
+    simple = compose_simple(raw)
+    if simple is not None:
+        assert parse_yaml_with_ruamel(raw) == (simple, None)
+    by_libyaml = compose_with_libyaml(raw)
+    if by_libyaml is not None:
+        assert parse_yaml_with_ruamel(raw) == (by_libyaml.root, None)
     fast = compose_proven.__wrapped__(raw)
     assert outcome(parse_yaml.__wrapped__, raw) == outcome(parse_yaml_with_ruamel, raw)
     assert outcome(_date_in_yaml.__wrapped__, raw) == outcome(_date_in_yaml_with_ruamel, raw)
@@ -133,6 +142,10 @@ def test_generated_front_matter_reads_as_ruamel_reads_it(raw: str) -> None:
     "date:\n",
     "key: >\n  folded\n  text\n",
     "key: |#x\n  a\n",
+    "title: |\n \n     \n0: true\n",  # blank lines indented deeper than the first: ruamel refuses them
+    "title: |\n \n   x\n",
+    "title: |2\n \n   x\n",
+    "title: |\n\n   x\n \n",
     "a: [b, {c: d}]\ne: {f: [g]}\n",
     "ä: 😀 ✓\nö: \"\\U0001F600 \\u00e9\"\n",
     "a: 'x\n\n  y'\nb: \"p\n  q\"\n",
@@ -150,17 +163,71 @@ def test_texts_at_the_edges_read_as_ruamel_reads_them(raw: str) -> None:
     assert_same_as_ruamel(raw)
 
 
+SIMPLE_TEXTS = [
+    "title: ICML 2024\ntags: conference\ndate: 2024\n",
+    "title: Notes\ndate: 2024-07-24\ntags: [ml, conference]\n",
+    "tags:\n  - ml\n  - conference\ndate: 2024-07-24\n",
+    "tags:\n- ml\n- conference\n",
+    "tags: []\ntitle: It's (x/y) 5 + 3, more_words\n",
+    "tags: [ a ,b,c  ]\nx: a   b\n",
+    "true: 1\nnull: Null\nyes: on\nn1: 0x1F\nf: 1.5\nd: 2024-5-3\n",
+    "date: 2024-07-24\ndate: 2024-05-14\n",
+    "title: Grüße aus Köln\n",
+    "a: b",
+]
+NOT_SIMPLE_TEXTS = [
+    "title: a \n", "title:  \n", "title:\n", "tags: [a,,b]\n", "tags: [a,]\n", "tags: [a, [b]]\n",
+    "tags:\n  - a\n - b\n", "tags:\n  - a \n", "a: b\n\nc: d\n", "a: b\n  c\n", "- a\n", "a: 'b'\n",
+    'a: "b"\n', "a: b # c\n", "a: b: c\n", "a: -b\n", "a: _b\n", "a:b\n", "a : b\n", "a: 😀\n",
+    "a: 12:30\n", "a:\tb\n", "a: [b]c\n", "", "\n",
+]
+
+
+def _plainest_texts() -> st.SearchStrategy[str]:
+    """``key: value`` lines, flow and block lists of the characters the plain reader takes, and a
+    few it does not (so that both sides of its border are tried)."""
+    word = st.text(st.sampled_from("aZ09_.,/()+'- é:#\"[]x"), min_size=0, max_size=6)
+    value = st.one_of(word, st.sampled_from(["true", "Null", "0x1F", "1.5", "2024-05-13", "2024", "on"]))
+    key = st.sampled_from(["title", "date", "tags", "a-b", "_x", "true", "null", "k1"])
+    entry = st.one_of(
+        st.builds("{}:{}{}".format, key, st.sampled_from([" ", "  ", "", " \t"]), value),
+        st.builds(lambda k, items, gap: f"{k}: [{gap.join(items)}]", key, st.lists(value, max_size=3),
+                  st.sampled_from([", ", ",", " , "])),
+        st.builds(lambda k, items, pad: f"{k}:" + "".join(f"\n{pad}- {item}" for item in items), key,
+                  st.lists(value, min_size=0, max_size=3), st.sampled_from(["", "  ", " "])),
+    )
+    return st.builds(lambda lines, end: "\n".join(lines) + end, st.lists(entry, min_size=1, max_size=4),
+                     st.sampled_from(["\n", "", "\n\n"]))
+
+
+@settings(max_examples=int(__import__("os").environ.get("LIBYAML_EXAMPLES", "400")), deadline=None)
+@given(_plainest_texts())
+def test_generated_plain_front_matter_reads_as_ruamel_reads_it(raw: str) -> None:
+    assert_same_as_ruamel(raw)
+
+
+@pytest.mark.parametrize("raw", SIMPLE_TEXTS + NOT_SIMPLE_TEXTS)
+def test_the_plainest_texts_read_without_a_yaml_library_as_ruamel_reads_them(raw: str) -> None:
+    assert (compose_simple(raw) is not None) == (raw in SIMPLE_TEXTS)
+    assert_same_as_ruamel(raw)
+
+
 def test_the_usual_front_matter_takes_the_fast_path() -> None:
     assert compose_proven("title: Notes\ndate: 2024-07-24\ntags: [ml, conference]\n") is not None
+    assert compose_with_libyaml("title: Notes\ndate: 2024-07-24\ntags: [ml, conference]\n") is not None
+    assert compose_proven('title: "Notes"\ndate: 2024-07-24 # when\n') is None  # a comment
+    assert compose_proven('title: "Notes: more"\ndate: 2024-07-24\n') is not None  # libyaml
     assert _date_in_yaml.__wrapped__("title: Notes\ndate: 2024-07-24\n") == dt.date(2024, 7, 24)
+    assert _date_in_yaml.__wrapped__("title: 'Notes'\ndate: 2024-07-24\n") == dt.date(2024, 7, 24)
 
 
 def test_without_libyaml_ruamel_reads_everything(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "yaml._yaml", None)  # `import yaml._yaml` fails
     _libyaml.cache_clear()
     try:
-        raw = "title: Notes\ndate: 2024-07-24\n"
+        raw = "title: 'Notes'\ndate: 2024-07-24\n"
         assert compose_proven.__wrapped__(raw) is None
+        assert compose_proven.__wrapped__("title: Notes\n") is not None  # needs no YAML library
         assert parse_yaml.__wrapped__(raw) == parse_yaml_with_ruamel(raw)
         assert _date_in_yaml.__wrapped__(raw) == dt.date(2024, 7, 24)
     finally:
@@ -171,7 +238,7 @@ def test_another_libyaml_version_is_not_trusted(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(libyaml_compose, "PROVEN_LIBYAML", frozenset({(0, 2, 4)}))
     _libyaml.cache_clear()
     try:
-        assert compose_proven.__wrapped__("title: Notes\n") is None
+        assert compose_proven.__wrapped__("title: 'Notes'\n") is None
     finally:
         _libyaml.cache_clear()
 
@@ -210,7 +277,10 @@ def test_a_note_with_a_plain_front_matter_does_not_load_ruamel(tmp_path: Path) -
     (tmp_path / "note.md").write_text(
         "---\ntitle: Notes\ndate: 2024-07-24\ntags: [ml]\n---\n\n# Montag\n\nText.\n", encoding="utf-8"
     )
-    assert modules_loaded_by_a_check(tmp_path, ("ruamel", "yaml")) == "0 ['yaml']"
+    assert modules_loaded_by_a_check(tmp_path, ("ruamel", "yaml")) == "0 []"
+    # a quoted value is read by libyaml
+    (tmp_path / "note.md").write_text("---\ntitle: 'Notes: more'\ndate: 2024-07-24\n---\n\nText.\n", encoding="utf-8")
+    assert modules_loaded_by_a_check(tmp_path, ("ruamel", "yaml")).endswith(" ['yaml']")
     # a comment is left to ruamel (before libyaml is even imported)
     (tmp_path / "note.md").write_text("---\ntitle: Notes # a comment\n---\n\nText.\n", encoding="utf-8")
     assert modules_loaded_by_a_check(tmp_path, ("ruamel", "yaml")) == "1 ['ruamel']"

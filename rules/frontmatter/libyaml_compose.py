@@ -25,10 +25,11 @@ ruamel 1.2; their error messages differ), so libyaml is only trusted where the d
 Tags are resolved with ruamel's YAML 1.2 implicit resolvers (``yes`` and ``on`` are strings, no
 sexagesimal numbers), copied below; a test compares the table with the installed ruamel.
 
-Nothing here imports ruamel, so a run whose front matters are all proven does not load it; that
-does not make a one-note run faster: ``import yaml`` costs about as much as ``import ruamel.yaml``
-(2 ms more, measured in-process: PyYAML's reader compiles a character class of all of Unicode),
-which the cheaper first parse about makes up.  The gain is per note: about 0.9 ms of 11.
+Nothing here imports ruamel, so a run whose front matters are all proven does not load it.
+``import yaml`` costs about as much as ``import ruamel.yaml`` (PyYAML's reader compiles a
+character class of all of Unicode): the plainest front matter (a few ``key: value`` lines) is
+read by ``simple_compose`` without either library, so a one-note run with such a note loads
+neither.
 """
 
 from __future__ import annotations
@@ -136,6 +137,25 @@ def resolve_plain(value: str) -> str:
     return STR
 
 
+def _deeper_blank_lines(raw: str, position: int) -> bool:
+    """Whether the lines of a literal block scalar from ``position`` (after its header, which
+    sets no indentation) start with a blank line of spaces followed by a line indented deeper:
+    ruamel refuses that ("more indented follow up line than first in a block scalar"), libyaml
+    does not."""
+    first_indent = -1
+    max_indent = 0
+    while True:
+        end = raw.find("\n", position)
+        line = raw[position:] if end < 0 else raw[position:end]
+        spaces = len(line) - len(line.lstrip(" "))
+        max_indent = max(max_indent, spaces)
+        if spaces < len(line) or end < 0:  # a line with text, or the end of the text
+            return first_indent > 0 and max_indent > first_indent
+        if first_indent < 0:
+            first_indent = spaces
+        position = end + 1
+
+
 class Composed(tuple[Node | None]):
     """A proven parse (immutable: it is cached): the root node, or None for a text without a
     document (only blank lines)."""
@@ -173,7 +193,18 @@ def _libyaml() -> tuple[Any, ...] | None:
 @lru_cache(maxsize=64)
 def compose_proven(raw: str) -> Composed | None:
     """The node tree of ``raw`` as ruamel's round-trip composer would give it, or None when that
-    is not proven for this text (or libyaml is not installed): then ask ruamel."""
+    is not proven for this text (or libyaml is not installed): then ask ruamel.  The plainest
+    texts are read without a YAML library (``simple_compose``), the others by libyaml."""
+    from notelint.rules.frontmatter.simple_compose import compose_simple
+
+    simple = compose_simple(raw)
+    if simple is not None:
+        return Composed((simple,))
+    return compose_with_libyaml(raw)
+
+
+def compose_with_libyaml(raw: str) -> Composed | None:
+    """:func:`compose_proven` by libyaml alone (the plainest texts too)."""
     if not UNPROVEN_CHARACTERS.isdisjoint(raw) or raw.startswith("#") or " #" in raw or "\n#" in raw:
         return None  # a character not proven, or a comment (ruamel moves comments between tokens)
     libyaml = _libyaml()
@@ -205,8 +236,12 @@ def _compose(libyaml: tuple[Any, ...], raw: str) -> Node | None:
                 raise _Unproven("an empty value")  # ruamel places it by the tokens and comments after it
             if event.style == ">":
                 raise _Unproven("a folded scalar")  # ruamel marks each fold with "\a" in the value
-            if event.style == "|" and _LITERAL_HEADER.match(raw, start.index) is None:
-                raise _Unproven("a literal block header")  # libyaml also takes `|#` (a comment)
+            if event.style == "|":
+                header = _LITERAL_HEADER.match(raw, start.index)
+                if header is None:
+                    raise _Unproven("a literal block header")  # libyaml also takes `|#` (a comment)
+                if not any(digit in header.group() for digit in "123456789") and _deeper_blank_lines(raw, header.end()):
+                    raise _Unproven("blank lines indented deeper than the first")  # ruamel refuses them
             tag = resolve_plain(value) if event.implicit[0] else STR
             node = Node(
                 "scalar", tag, start.index, end.index, start.line, start.column, value, event.style or None
