@@ -104,6 +104,12 @@ def test_plain_scalars_get_ruamels_tags(value: str) -> None:
     assert resolve_plain(value) == str(VersionedResolver().resolve(ScalarNode, value, (True, False)))
 
 
+@pytest.mark.parametrize("value", ["2024", "0", "007", "99999999999999999999", "2024-07-24", "1234-56-78",
+                                   "2024-7-24", "2024-07-2x", "2024_07_24", "٢٠٢٤", "2024-07-2٤", "2²"])
+def test_digits_and_dates_get_ruamels_tags(value: str) -> None:
+    test_plain_scalars_get_ruamels_tags.hypothesis.inner_test(value)  # type: ignore[attr-defined]
+
+
 def test_yaml_1_1_values_keep_their_yaml_1_2_meaning() -> None:
     root = parse_yaml("a: yes\nb: on\nc: 1:20\nd: 010\ne: 0o10\nf: 2024-07-24\ng: ~\n")[0]
     assert root is not None

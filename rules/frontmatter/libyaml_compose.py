@@ -108,7 +108,7 @@ RESOLVERS_1_2: tuple[tuple[str, str, bool, str], ...] = (
     (_YAML + "value", "^(?:=)$", False, "="),
     (_YAML + "yaml", "^(?:!|&|\\*)$", False, "!&*"),
 )
-_NULL = _YAML + "null"
+_NULL, _INT, _TIMESTAMP = _YAML + "null", _YAML + "int", _YAML + "timestamp"
 _FIRST_CHARACTERS = frozenset("".join(first for *_, first in RESOLVERS_1_2))
 
 
@@ -131,6 +131,10 @@ def resolve_plain(value: str) -> str:
         return _NULL
     if value[0] not in _FIRST_CHARACTERS:
         return STR
+    if value.isascii() and value.isdigit():
+        return _INT  # what the patterns give (no float, an int), without compiling them
+    if len(value) == 10 and value.isascii() and value[4] == value[7] == "-" and (value[:4] + value[5:7] + value[8:]).isdigit():
+        return _TIMESTAMP  # a date: YYYY-MM-DD (isdigit after the slicing: no other character)
     for tag, pattern in _resolvers_for(value[0]):
         if pattern.match(value):
             return tag
