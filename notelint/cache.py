@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -103,18 +102,33 @@ def finding_from_json(path: str, head: list[Any], detail: list[Any], rules: Sequ
     )
 
 
-@dataclass(frozen=True, slots=True)
 class StoredFindings:
     """One file's findings as its findings file keeps them (see :func:`finding_to_json`): the
     heads, the details as JSON text (decoded only to build :class:`Finding` objects) and the rule
     table.  A warm run reports the one-line formats from the heads alone."""
+
+    __slots__ = ("path", "heads", "details", "rules", "positions")
 
     path: str
     heads: Sequence[list[Any]]
     details: str
     rules: Sequence[RuleRow]
     # the positions in ``details`` of the findings of ``heads`` (None: all of them, in order)
-    positions: Sequence[int] | None = None
+    positions: Sequence[int] | None
+
+    def __init__(
+        self,
+        path: str,
+        heads: Sequence[list[Any]],
+        details: str,
+        rules: Sequence[RuleRow],
+        positions: Sequence[int] | None = None,
+    ) -> None:
+        self.path = path
+        self.heads = heads
+        self.details = details
+        self.rules = rules
+        self.positions = positions
 
     def __len__(self) -> int:
         return len(self.heads)
@@ -168,14 +182,25 @@ def _load_without_collecting(text: str) -> Any:
     return data
 
 
-@dataclass
 class Cache:
     """Reads each settings key's file once, writes the changed ones at the end of a run."""
 
     folder: Path
-    _loaded: dict[str, dict[str, Any]] = field(default_factory=dict)
-    _rules: dict[str, list[RuleRow]] = field(default_factory=dict)
-    _dirty: set[str] = field(default_factory=set)
+    _loaded: dict[str, dict[str, Any]]
+    _rules: dict[str, list[RuleRow]]
+    _dirty: set[str]
+
+    def __init__(
+        self,
+        folder: Path,
+        _loaded: dict[str, dict[str, Any]] | None = None,
+        _rules: dict[str, list[RuleRow]] | None = None,
+        _dirty: set[str] | None = None,
+    ) -> None:
+        self.folder = folder
+        self._loaded = {} if _loaded is None else _loaded
+        self._rules = {} if _rules is None else _rules
+        self._dirty = set() if _dirty is None else _dirty
 
     @property
     def root(self) -> Path:

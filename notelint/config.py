@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
@@ -42,17 +41,34 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-@dataclass(frozen=True)
 class Settings:
     """The keys of ``[tool.notelint]``, as read from a validated table (see ``config_model``)."""
 
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    plugins: tuple[str, ...] = ()
-    families: dict[str, dict[str, Any]] = field(default_factory=dict)
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    extend_select: tuple[str, ...]
+    exclude: tuple[str, ...]
+    per_file_ignores: dict[str, tuple[str, ...]]
+    plugins: tuple[str, ...]
+    families: dict[str, dict[str, Any]]
+
+    def __init__(
+        self,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] = (),
+        extend_select: tuple[str, ...] = (),
+        exclude: tuple[str, ...] = (),
+        per_file_ignores: dict[str, tuple[str, ...]] | None = None,
+        plugins: tuple[str, ...] = (),
+        families: dict[str, dict[str, Any]] | None = None,
+    ) -> None:
+        self.select = select
+        self.ignore = ignore
+        self.extend_select = extend_select
+        self.exclude = exclude
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.plugins = plugins
+        self.families = {} if families is None else families
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> Settings:
@@ -82,14 +98,19 @@ class Selection(NamedTuple):
     ignore: Sequence[str] = ()
 
 
-@dataclass(frozen=True)
 class Config:
     """One configuration file (or the defaults) and the folder its relative paths start from."""
 
     settings: Settings
     root: Path
-    source: Path | None = None
-    digest: str = ""
+    source: Path | None
+    digest: str
+
+    def __init__(self, settings: Settings, root: Path, source: Path | None = None, digest: str = "") -> None:
+        self.settings = settings
+        self.root = root
+        self.source = source
+        self.digest = digest
 
     @property
     def label(self) -> str:
@@ -238,23 +259,40 @@ def load_file(path: Path, is_trusted: Callable[[str], bool] = lambda digest: Fal
     return Config(Settings.from_table(table), path.parent, path, digest)
 
 
-@dataclass
+def _never_trusted(digest: str) -> bool:
+    return False
+
+
 class ConfigFinder:
     """Finds the nearest configuration above each folder, remembering folders already seen."""
 
-    explicit: Path | None = None
-    cwd: Path = field(default_factory=Path.cwd)
-    is_trusted: Callable[[str], bool] = lambda digest: False
-    _by_folder: dict[Path, Config] = field(default_factory=dict)
+    explicit: Path | None
+    cwd: Path
+    is_trusted: Callable[[str], bool]
+    _by_folder: dict[Path, Config]
     # the same, keyed by the absolute folder as a string (a thousand notes make no Path objects)
-    _by_folder_name: dict[str, Config] = field(default_factory=dict)
-    _explicit_config: Config | None = None
+    _by_folder_name: dict[str, Config]
+    _explicit_config: Config | None
 
-    def __post_init__(self) -> None:
-        if self.explicit is not None:
-            loaded = load_file(self.explicit, self.is_trusted)
+    def __init__(
+        self,
+        explicit: Path | None = None,
+        cwd: Path | None = None,
+        is_trusted: Callable[[str], bool] = _never_trusted,
+        _by_folder: dict[Path, Config] | None = None,
+        _by_folder_name: dict[str, Config] | None = None,
+        _explicit_config: Config | None = None,
+    ) -> None:
+        self.explicit = explicit
+        self.cwd = Path.cwd() if cwd is None else cwd
+        self.is_trusted = is_trusted
+        self._by_folder = {} if _by_folder is None else _by_folder
+        self._by_folder_name = {} if _by_folder_name is None else _by_folder_name
+        self._explicit_config = _explicit_config
+        if explicit is not None:
+            loaded = load_file(explicit, is_trusted)
             if loaded is None:
-                raise ConfigError(f"{self.explicit}: has no [tool.notelint] table")
+                raise ConfigError(f"{explicit}: has no [tool.notelint] table")
             self._explicit_config = loaded
 
     def default(self) -> Config:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 from pathlib import Path
 
@@ -20,12 +19,20 @@ class Target(NamedTuple):
     display: str
 
 
-@dataclass
 class Discovery:
+    __slots__ = ("targets", "errors", "walked")
+
     targets: list[Target]
     errors: list[str]
     # the notes found under each folder given (absolute paths), for whoever needs a folder's notes again
-    walked: dict[str, frozenset[str]] = field(default_factory=dict)
+    walked: dict[str, frozenset[str]]
+
+    def __init__(
+        self, targets: list[Target], errors: list[str], walked: dict[str, frozenset[str]] | None = None
+    ) -> None:
+        self.targets = targets
+        self.errors = errors
+        self.walked = {} if walked is None else walked
 
 
 def discover(paths: Sequence[str], finder: ConfigFinder) -> Discovery:

@@ -11,7 +11,6 @@ import bisect
 import re
 from itertools import accumulate
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
@@ -162,22 +161,27 @@ class TokenSpan(NamedTuple):
     last_line: int
 
 
-@dataclass
 class Document:
     """One note: its text, its line index, its front matter span and its markdown-it tokens."""
 
     path: str
     text: str
-    has_bom: bool = False
-    newline: Newline = "\n"
-    index: LineIndex = field(init=False)
-    front_matter: FrontMatter | None = field(init=False)
-    _derived: dict[Hashable, Any] = field(init=False, default_factory=dict, repr=False, compare=False)
-    _inline_parsed: set[int] = field(init=False, default_factory=set, repr=False, compare=False)
+    has_bom: bool
+    newline: Newline
+    index: LineIndex
+    front_matter: FrontMatter | None
+    _derived: dict[Hashable, Any]
+    _inline_parsed: set[int]
 
-    def __post_init__(self) -> None:
-        self.index = LineIndex(self.text)
-        self.front_matter = find_front_matter(self.text, self.index)
+    def __init__(self, path: str, text: str, has_bom: bool = False, newline: Newline = "\n") -> None:
+        self.path = path
+        self.text = text
+        self.has_bom = has_bom
+        self.newline = newline
+        self.index = LineIndex(text)
+        self.front_matter = find_front_matter(text, self.index)
+        self._derived = {}
+        self._inline_parsed = set()
 
     def derived(self, compute: Callable[..., Derived], *arguments: Hashable) -> Derived:
         """``compute(self, *arguments)``, computed once per document and shared by the rules that

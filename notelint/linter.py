@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from notelint.diagnostics import EditReport, Finding, Violation
@@ -20,10 +19,15 @@ class RuleCrash(NamedTuple):
     error: str
 
 
-@dataclass
 class LintResult:
-    findings: list[Finding] = field(default_factory=list)
-    crashes: list[RuleCrash] = field(default_factory=list)
+    __slots__ = ("findings", "crashes")
+
+    findings: list[Finding]
+    crashes: list[RuleCrash]
+
+    def __init__(self, findings: list[Finding] | None = None, crashes: list[RuleCrash] | None = None) -> None:
+        self.findings = [] if findings is None else findings
+        self.crashes = [] if crashes is None else crashes
 
 
 def to_finding(document: Document, rule: RuleLike, violation: Violation) -> Finding:

@@ -22,7 +22,6 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -47,17 +46,34 @@ JudgeFunction = Callable[[Sequence[Subject], "Project", Any], Iterable[Finding]]
 INDEX_AFTER = 64
 
 
-@dataclass
 class Project:
     """The notes under ``root``, read once, on first use."""
 
     root: Path
     finder: ConfigFinder
-    _notes: frozenset[str] | None = None
-    _texts: list[str] | None = None  # case-folded
-    _counts: dict[str, int] = field(default_factory=dict)
-    _index: Counter[str] | None = None
-    _stamp: str | None = None
+    _notes: frozenset[str] | None
+    _texts: list[str] | None  # case-folded
+    _counts: dict[str, int]
+    _index: Counter[str] | None
+    _stamp: str | None
+
+    def __init__(
+        self,
+        root: Path,
+        finder: ConfigFinder,
+        _notes: frozenset[str] | None = None,
+        _texts: list[str] | None = None,
+        _counts: dict[str, int] | None = None,
+        _index: Counter[str] | None = None,
+        _stamp: str | None = None,
+    ) -> None:
+        self.root = root
+        self.finder = finder
+        self._notes = _notes
+        self._texts = _texts
+        self._counts = {} if _counts is None else _counts
+        self._index = _index
+        self._stamp = _stamp
 
     def notes(self) -> frozenset[str]:
         """Absolute paths of the project's notes."""
@@ -129,15 +145,24 @@ def _uses(text: str, word: str) -> bool:
     return False
 
 
-@dataclass
 class Projects:
     """One :class:`Project` per root, for the whole run; ``walked`` holds the notes the run's
     discovery already found under the folders it was given (a project rooted there needs no second
     walk)."""
 
     finder: ConfigFinder
-    walked: dict[str, frozenset[str]] = field(default_factory=dict)
-    _by_root: dict[Path, Project] = field(default_factory=dict)
+    walked: dict[str, frozenset[str]]
+    _by_root: dict[Path, Project]
+
+    def __init__(
+        self,
+        finder: ConfigFinder,
+        walked: dict[str, frozenset[str]] | None = None,
+        _by_root: dict[Path, Project] | None = None,
+    ) -> None:
+        self.finder = finder
+        self.walked = {} if walked is None else walked
+        self._by_root = {} if _by_root is None else _by_root
 
     def for_root(self, root: Path) -> Project:
         root = Path(os.path.abspath(root))

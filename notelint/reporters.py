@@ -9,14 +9,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from notelint.diagnostics import Applicability, Finding, Headline, fixable_by
 
 
-@dataclass(frozen=True)
 class Summary:
     """What a report shows: one headline per finding, in order (all that ``text`` and ``concise``
     need), the findings themselves built only when a format asks for :attr:`findings`."""
@@ -26,12 +24,32 @@ class Summary:
     fix_mode: bool
     unsafe_fixes: bool
     # display path -> {1-based line: text}: the lines findings point at (for full and gitlab)
-    lines: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
+    lines: Mapping[str, Mapping[int, str]]
     # code -> rule (for sarif's rule metadata); empty when not needed
-    rules: Mapping[str, Any] = field(default_factory=dict)
-    color: bool = False
+    rules: Mapping[str, Any]
+    color: bool
     # builds the findings the headlines stand for (same order)
-    build_findings: Callable[[], Sequence[Finding]] = tuple
+    build_findings: Callable[[], Sequence[Finding]]
+
+    def __init__(
+        self,
+        headlines: Sequence[Headline],
+        fixed: int,
+        fix_mode: bool,
+        unsafe_fixes: bool,
+        lines: Mapping[str, Mapping[int, str]] | None = None,
+        rules: Mapping[str, Any] | None = None,
+        color: bool = False,
+        build_findings: Callable[[], Sequence[Finding]] = tuple,
+    ) -> None:
+        self.headlines = headlines
+        self.fixed = fixed
+        self.fix_mode = fix_mode
+        self.unsafe_fixes = unsafe_fixes
+        self.lines = {} if lines is None else lines
+        self.rules = {} if rules is None else rules
+        self.color = color
+        self.build_findings = build_findings
 
     @cached_property
     def findings(self) -> Sequence[Finding]:

@@ -12,7 +12,6 @@ import json
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -44,20 +43,39 @@ class RunOptions(NamedTuple):
         return self.fix or self.diff
 
 
-@dataclass
 class FileReport:
     """Everything a run learned about one file."""
 
     display: str
     # the findings, or (answered from the cache) their stored rows, built on first use of ``findings``
-    found: list[Finding] | StoredFindings = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    fixed: int = 0
-    diff: str = ""
-    fixed_bytes: bytes | None = None
-    from_cache: bool = False
+    found: list[Finding] | StoredFindings
+    errors: list[str]
+    fixed: int
+    diff: str
+    fixed_bytes: bytes | None
+    from_cache: bool
     # the text of the lines findings point at (1-based), for reporters that show or hash them
-    lines: dict[int, str] = field(default_factory=dict)
+    lines: dict[int, str]
+
+    def __init__(
+        self,
+        display: str,
+        found: list[Finding] | StoredFindings | None = None,
+        errors: list[str] | None = None,
+        fixed: int = 0,
+        diff: str = "",
+        fixed_bytes: bytes | None = None,
+        from_cache: bool = False,
+        lines: dict[int, str] | None = None,
+    ) -> None:
+        self.display = display
+        self.found = [] if found is None else found
+        self.errors = [] if errors is None else errors
+        self.fixed = fixed
+        self.diff = diff
+        self.fixed_bytes = fixed_bytes
+        self.from_cache = from_cache
+        self.lines = {} if lines is None else lines
 
     @property
     def changed(self) -> bool:
@@ -96,23 +114,50 @@ class FileReport:
             self.found = [finding for number, finding in enumerate(self.found) if number not in numbers]
 
 
-@dataclass
 class Runner:
     """Resolves rule sets per configuration and checks files with them."""
 
     finder: ConfigFinder
     options: RunOptions
-    cache: Cache | None = None
-    _rulesets: dict[Path | None, RuleSet] = field(default_factory=dict)
-    _registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
-    _settings_keys: dict[tuple[Path | None, tuple[str, ...]], str] = field(default_factory=dict)
-    _settings_key_of_note: dict[str, str] = field(default_factory=dict)
-    _entry_points: str | None = None
+    cache: Cache | None
+    _rulesets: dict[Path | None, RuleSet]
+    _registries: dict[tuple[Path, ...], Registry]
+    _settings_keys: dict[tuple[Path | None, tuple[str, ...]], str]
+    _settings_key_of_note: dict[str, str]
+    _entry_points: str | None
     # the notes discovery found under each folder named on the command line (absolute paths)
-    walked: dict[str, frozenset[str]] = field(default_factory=dict)
-    _projects: Projects | None = None
-    _project_of_folder: dict[str, Project] = field(default_factory=dict)
-    _judged_codes: dict[str, frozenset[str]] = field(default_factory=dict)
+    walked: dict[str, frozenset[str]]
+    _projects: Projects | None
+    _project_of_folder: dict[str, Project]
+    _judged_codes: dict[str, frozenset[str]]
+
+    def __init__(
+        self,
+        finder: ConfigFinder,
+        options: RunOptions,
+        cache: Cache | None = None,
+        _rulesets: dict[Path | None, RuleSet] | None = None,
+        _registries: dict[tuple[Path, ...], Registry] | None = None,
+        _settings_keys: dict[tuple[Path | None, tuple[str, ...]], str] | None = None,
+        _settings_key_of_note: dict[str, str] | None = None,
+        _entry_points: str | None = None,
+        walked: dict[str, frozenset[str]] | None = None,
+        _projects: Projects | None = None,
+        _project_of_folder: dict[str, Project] | None = None,
+        _judged_codes: dict[str, frozenset[str]] | None = None,
+    ) -> None:
+        self.finder = finder
+        self.options = options
+        self.cache = cache
+        self._rulesets = {} if _rulesets is None else _rulesets
+        self._registries = {} if _registries is None else _registries
+        self._settings_keys = {} if _settings_keys is None else _settings_keys
+        self._settings_key_of_note = {} if _settings_key_of_note is None else _settings_key_of_note
+        self._entry_points = _entry_points
+        self.walked = {} if walked is None else walked
+        self._projects = _projects
+        self._project_of_folder = {} if _project_of_folder is None else _project_of_folder
+        self._judged_codes = {} if _judged_codes is None else _judged_codes
 
     # -- rules ---------------------------------------------------------------------------------
 

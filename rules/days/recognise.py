@@ -30,7 +30,6 @@ import datetime
 import re
 from typing import NamedTuple
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from types import MappingProxyType
 
@@ -75,7 +74,7 @@ class DayHeading(NamedTuple):
     compound: bool = False
     weekday_spans: tuple[tuple[int, int], ...] = ()
     daypart_span: tuple[int, int] | None = None
-    date_spans: tuple[tuple[int, int], ...] = field(default=())
+    date_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def is_range(self) -> bool:
@@ -322,18 +321,43 @@ def _fuzzy(word: str, names: Mapping[str, object]) -> tuple[list[object], int] |
     return best, best_distance
 
 
-@dataclass
 class _Token:
+    __slots__ = ("kind", "start", "end", "exact", "weak", "abbreviation", "ambiguous", "weekday", "daypart", "date")
+
     kind: str  # "weekday", "daypart", "compound", "date", "connector", "number", "other"
     start: int
     end: int
-    exact: bool = True
-    weak: bool = False  # abbreviation or misspelling: only counts in a pure heading
-    abbreviation: bool = False  # a weekday abbreviation: needs a day part or a date beside it
-    ambiguous: bool = False
-    weekday: int | None = None
-    daypart: str | None = None
-    date: datetime.date | None = None
+    exact: bool
+    weak: bool  # abbreviation or misspelling: only counts in a pure heading
+    abbreviation: bool  # a weekday abbreviation: needs a day part or a date beside it
+    ambiguous: bool
+    weekday: int | None
+    daypart: str | None
+    date: datetime.date | None
+
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        exact: bool = True,
+        weak: bool = False,
+        abbreviation: bool = False,
+        ambiguous: bool = False,
+        weekday: int | None = None,
+        daypart: str | None = None,
+        date: datetime.date | None = None,
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.exact = exact
+        self.weak = weak
+        self.abbreviation = abbreviation
+        self.ambiguous = ambiguous
+        self.weekday = weekday
+        self.daypart = daypart
+        self.date = date
 
 
 def _make_date(year: int | None, month: int, day: int) -> datetime.date | None:

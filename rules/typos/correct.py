@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 
 from notelint.rules.typos.edits import distance
@@ -103,12 +102,17 @@ def _prefixed(word: str) -> list[str]:
     return [word[len(prefix) :] for prefix in PREFIXES if word.startswith(prefix) and len(word) - len(prefix) >= 4]
 
 
-@dataclass(frozen=True)
 class WordChecker:
+    __slots__ = ("lexicon", "answers")
+
     lexicon: Lexicon
     # The answers of suggest_all already worked out in this process: a word's answer depends on
     # the word alone, and the notes of a repository share most of their words.
-    answers: Memo[str] = field(default_factory=Memo, compare=False, repr=False)
+    answers: Memo[str]
+
+    def __init__(self, lexicon: Lexicon, answers: Memo[str] | None = None) -> None:
+        self.lexicon = lexicon
+        self.answers = Memo() if answers is None else answers
 
     @classmethod
     def load(cls) -> WordChecker:
