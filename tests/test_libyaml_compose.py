@@ -148,6 +148,11 @@ def test_generated_front_matter_reads_as_ruamel_reads_it(raw: str) -> None:
     "date:\n",
     "key: >\n  folded\n  text\n",
     "key: |#x\n  a\n",
+    "t: [', ':0]\n",  # a quoted key and its adjacent value in a flow sequence: ruamel refuses it
+    "t: ['a':0]\n",
+    't: ["a":b]\n',
+    "t: {'a':0}\n",
+    "t: ['a': 0]\n",
     "title: |\n \n     \n0: true\n",  # blank lines indented deeper than the first: ruamel refuses them
     "title: |\n \n   x\n",
     "title: |2\n \n   x\n",

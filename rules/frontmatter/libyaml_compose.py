@@ -21,6 +21,9 @@ ruamel 1.2; their error messages differ), so libyaml is only trusted where the d
   block scalar (``>``: ruamel's round-trip scanner marks each fold with ``\a`` in the value) and
   no literal block scalar (``|``) whose header line is more than its indicators, spaces and a
   comment after a space (libyaml reads ``|#x`` as a header with a comment, ruamel refuses it).
+- no literal block whose first lines are blank with more spaces than the first (ruamel refuses
+  them), and no quote followed by ``:`` and a character other than a space (``['a':0]``: libyaml
+  reads a key with an adjacent value, ruamel refuses it in a flow sequence; checked by characters).
 
 Tags are resolved with ruamel's YAML 1.2 implicit resolvers (``yes`` and ``on`` are strings, no
 sexagesimal numbers), copied below; a test compares the table with the installed ruamel.
@@ -57,6 +60,10 @@ PROVEN_LIBYAML = frozenset({(0, 2, 5), (0, 2, 6)})
 # The header line of a literal block scalar as both parsers read it: indicators, then spaces and
 # perhaps a comment.
 _LITERAL_HEADER = re.compile(r"\|(?:[1-9]?[-+]?|[-+][1-9]?)(?: *| +#[^\n]*)(?:\n|$)")
+
+# A quoted scalar followed by `:` and no space: in a flow sequence libyaml reads a key with its
+# value (YAML 1.2's adjacent value), ruamel stops with "expected ',' or ']'".
+_ADJACENT_VALUE = re.compile(r"""['"]:[^ \n]""")
 
 STR, SEQ, MAP = _YAML + "str", _YAML + "seq", _YAML + "map"
 
@@ -211,6 +218,8 @@ def compose_with_libyaml(raw: str) -> Composed | None:
     """:func:`compose_proven` by libyaml alone (the plainest texts too)."""
     if not UNPROVEN_CHARACTERS.isdisjoint(raw) or raw.startswith("#") or " #" in raw or "\n#" in raw:
         return None  # a character not proven, or a comment (ruamel moves comments between tokens)
+    if _ADJACENT_VALUE.search(raw) is not None:
+        return None  # `['a':0]`: libyaml reads a pair in the sequence, ruamel refuses it
     libyaml = _libyaml()
     if libyaml is None:
         return None
