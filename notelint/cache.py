@@ -193,14 +193,11 @@ class Cache:
     def __init__(
         self,
         folder: Path,
-        _loaded: dict[str, dict[str, Any]] | None = None,
-        _rules: dict[str, list[RuleRow]] | None = None,
-        _dirty: set[str] | None = None,
     ) -> None:
         self.folder = folder
-        self._loaded = {} if _loaded is None else _loaded
-        self._rules = {} if _rules is None else _rules
-        self._dirty = set() if _dirty is None else _dirty
+        self._loaded = {}
+        self._rules = {}
+        self._dirty = set()
 
     @property
     def root(self) -> Path:

@@ -279,16 +279,13 @@ class ConfigFinder:
         explicit: Path | None = None,
         cwd: Path | None = None,
         is_trusted: Callable[[str], bool] = _never_trusted,
-        _by_folder: dict[Path, Config] | None = None,
-        _by_folder_name: dict[str, Config] | None = None,
-        _explicit_config: Config | None = None,
     ) -> None:
         self.explicit = explicit
         self.cwd = Path.cwd() if cwd is None else cwd
         self.is_trusted = is_trusted
-        self._by_folder = {} if _by_folder is None else _by_folder
-        self._by_folder_name = {} if _by_folder_name is None else _by_folder_name
-        self._explicit_config = _explicit_config
+        self._by_folder = {}
+        self._by_folder_name = {}
+        self._explicit_config = None
         if explicit is not None:
             loaded = load_file(explicit, is_trusted)
             if loaded is None:

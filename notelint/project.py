@@ -61,19 +61,15 @@ class Project:
         self,
         root: Path,
         finder: ConfigFinder,
-        _notes: frozenset[str] | None = None,
-        _texts: list[str] | None = None,
-        _counts: dict[str, int] | None = None,
-        _index: Counter[str] | None = None,
-        _stamp: str | None = None,
+        notes: frozenset[str] | None = None,
     ) -> None:
         self.root = root
         self.finder = finder
-        self._notes = _notes
-        self._texts = _texts
-        self._counts = {} if _counts is None else _counts
-        self._index = _index
-        self._stamp = _stamp
+        self._notes = notes
+        self._texts = None
+        self._counts = {}
+        self._index = None
+        self._stamp = None
 
     def notes(self) -> frozenset[str]:
         """Absolute paths of the project's notes."""
@@ -158,11 +154,10 @@ class Projects:
         self,
         finder: ConfigFinder,
         walked: dict[str, frozenset[str]] | None = None,
-        _by_root: dict[Path, Project] | None = None,
     ) -> None:
         self.finder = finder
         self.walked = {} if walked is None else walked
-        self._by_root = {} if _by_root is None else _by_root
+        self._by_root = {}
 
     def for_root(self, root: Path) -> Project:
         root = Path(os.path.abspath(root))

@@ -136,28 +136,20 @@ class Runner:
         finder: ConfigFinder,
         options: RunOptions,
         cache: Cache | None = None,
-        _rulesets: dict[Path | None, RuleSet] | None = None,
-        _registries: dict[tuple[Path, ...], Registry] | None = None,
-        _settings_keys: dict[tuple[Path | None, tuple[str, ...]], str] | None = None,
-        _settings_key_of_note: dict[str, str] | None = None,
-        _entry_points: str | None = None,
         walked: dict[str, frozenset[str]] | None = None,
-        _projects: Projects | None = None,
-        _project_of_folder: dict[str, Project] | None = None,
-        _judged_codes: dict[str, frozenset[str]] | None = None,
     ) -> None:
         self.finder = finder
         self.options = options
         self.cache = cache
-        self._rulesets = {} if _rulesets is None else _rulesets
-        self._registries = {} if _registries is None else _registries
-        self._settings_keys = {} if _settings_keys is None else _settings_keys
-        self._settings_key_of_note = {} if _settings_key_of_note is None else _settings_key_of_note
-        self._entry_points = _entry_points
         self.walked = {} if walked is None else walked
-        self._projects = _projects
-        self._project_of_folder = {} if _project_of_folder is None else _project_of_folder
-        self._judged_codes = {} if _judged_codes is None else _judged_codes
+        self._rulesets = {}
+        self._registries = {}
+        self._settings_keys = {}
+        self._settings_key_of_note = {}
+        self._entry_points = None
+        self._projects = None
+        self._project_of_folder = {}
+        self._judged_codes = {}
 
     # -- rules ---------------------------------------------------------------------------------
 

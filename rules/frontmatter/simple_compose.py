@@ -53,11 +53,7 @@ def compose_simple(raw: str) -> Node | None:
         elif entry.group(4) is not None:
             value = _flow_sequence(entry.group(4), offset + entry.start(4) - 1, number, entry.start(4) - 1)
         elif entry.group(2) is None:  # `key:` and a block sequence below
-            value, used = _block_sequence(lines, number + 1, offset + len(line) + 1, len(raw))
-            offset += len(line) + 1
-            for item_line in lines[number + 1 : number + 1 + used]:
-                offset += len(item_line) + 1
-            number += 1 + used
+            value, number, offset = _block_sequence(lines, number + 1, offset + len(line) + 1, len(raw))
             if value is None:
                 return None
             pairs.append((key, value))
@@ -99,8 +95,9 @@ def _flow_sequence(inner: str, start: int, line: int, column: int) -> Node | Non
     return Node("seq", SEQ, start, start + len(inner) + 2, line, column, flow=True, items=tuple(items))
 
 
-def _block_sequence(lines: list[str], first: int, start: int, end_of_text: int) -> tuple[Node | None, int]:
-    """The ``- item`` lines from line ``first`` (at offset ``start``) and how many there are."""
+def _block_sequence(lines: list[str], first: int, start: int, end_of_text: int) -> tuple[Node | None, int, int]:
+    """The ``- item`` lines from line ``first`` (at offset ``start``), and the number and offset of
+    the line after them."""
     items: list[Node] = []
     indent = None
     offset = start
@@ -114,15 +111,15 @@ def _block_sequence(lines: list[str], first: int, start: int, end_of_text: int) 
             indent = len(item.group(1))
             seq_start = offset + indent
         elif len(item.group(1)) != indent:
-            return None, 0
+            return None, number, offset
         value = _plain(item.group(2), offset + item.start(2), number, item.start(2))
         if value is None:
-            return None, 0
+            return None, number, offset
         items.append(value)
         offset += len(lines[number]) + 1
         number += 1
     if not items or indent is None:
-        return None, 0  # an empty value
+        return None, number, offset  # an empty value
     # the sequence ends where the next key starts, or at the end of the text
     end = offset if number < len(lines) else end_of_text
-    return Node("seq", SEQ, seq_start, end, first, indent, items=tuple(items)), number - first
+    return Node("seq", SEQ, seq_start, end, first, indent, items=tuple(items)), number, offset
