@@ -284,6 +284,12 @@ class Runner:
         self._project_of_folder[folder] = project
         return project
 
+    def forget_projects(self) -> None:
+        """Read the projects' notes again when a judge next asks (a long-running process, such
+        as the editor server, calls this when notes change on disk)."""
+        self._projects = None
+        self._project_of_folder = {}
+
     def judge(self, report: FileReport, path: Path, data: bytes, digest: str = "") -> None:
         """Let the judges of the note's rules drop findings (``data``: the bytes checked;
         ``digest``: their content hash when known, ``""`` otherwise)."""

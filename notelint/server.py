@@ -9,6 +9,9 @@ The configuration of each note is resolved exactly as on the command line (the n
 ``pyproject.toml`` / ``notelint.toml`` above the note, per-file ignores, plugins), through
 :class:`notelint.runner.Runner`.  Saving a configuration file the editor has open, or a
 ``workspace/didChangeWatchedFiles`` notification, makes the server forget what it resolved.
+The rules' judges work as in ``notelint check``: an unknown word that enough of the project's notes
+use is vocabulary.  The notes are read from disk when a judge first asks, and again after a note is
+saved or a watched note changes, and then the open notes are checked again.
 
 Positions: notelint counts 1-based lines and columns in characters; LSP counts 0-based lines and
 columns in code units of the negotiated position encoding (UTF-16 unless the client offers another).
@@ -120,6 +123,13 @@ class NotelintServer(LanguageServer):
         for uri in list(self.checked):
             self.check(uri)
 
+    def notes_changed(self) -> None:
+        """Notes were saved, created or deleted: the judges read the project's notes again, and
+        the open notes are checked again (a word another note now uses may be vocabulary)."""
+        self.runner.forget_projects()
+        for uri in list(self.checked):
+            self.check(uri)
+
     def _error(self, message: str) -> None:
         if message in self._reported_errors:
             return
@@ -156,7 +166,9 @@ class NotelintServer(LanguageServer):
             text, has_bom, newline = decode(source.encode("utf-8", "surrogatepass"))
             config = self.runner.finder.for_path(path)
             if not config.is_excluded(path):
-                result = check_text(text, path=str(path), ruleset=self.runner.ruleset_for(path))
+                result = check_text(
+                    text, path=str(path), ruleset=self.runner.ruleset_for(path), project=self.runner.project_for(path)
+                )
                 findings = result.findings
                 for error in result.errors:
                     self._error(f"{path}: {error}")
@@ -258,7 +270,13 @@ class NotelintServer(LanguageServer):
 
         try:
             text, has_bom, newline = decode(checked.text.encode("utf-8", "surrogatepass"))
-            result = check_text(text, path=str(checked.path), fix=True, ruleset=self.runner.ruleset_for(checked.path))
+            result = check_text(
+                text,
+                path=str(checked.path),
+                fix=True,
+                ruleset=self.runner.ruleset_for(checked.path),
+                project=self.runner.project_for(checked.path),
+            )
         except (DecodeError, ConfigError, PluginError) as error:
             self._error(str(error))
             return None
@@ -313,8 +331,11 @@ def build_server() -> NotelintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: NotelintServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
-        if Path(to_fs_path(uri) or uri).name in CONFIG_FILES:
+        path = Path(to_fs_path(uri) or uri)
+        if path.name in CONFIG_FILES:
             ls.reload_config()
+        elif path.suffix.lower() in SUFFIXES:
+            ls.notes_changed()
         elif uri in ls.checked:
             ls.check(uri)
 
@@ -324,8 +345,11 @@ def build_server() -> NotelintServer:
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched(ls: NotelintServer, params: types.DidChangeWatchedFilesParams) -> None:
-        if any(Path(to_fs_path(change.uri) or change.uri).name in CONFIG_FILES for change in params.changes):
+        changed = [Path(to_fs_path(change.uri) or change.uri) for change in params.changes]
+        if any(path.name in CONFIG_FILES for path in changed):
             ls.reload_config()
+        elif any(path.suffix.lower() in SUFFIXES for path in changed):
+            ls.notes_changed()
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,

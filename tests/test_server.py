@@ -328,3 +328,45 @@ def test_a_broken_configuration_is_shown_and_reloaded_on_save(client: LspClient,
     client.notify("textDocument/didSave", {"textDocument": {"uri": config.as_uri()}})
     assert [d["code"] for d in client.diagnostics(uri)] == ["NL003"]
     stop(client)
+
+
+def test_the_projects_vocabulary_is_judged_as_on_the_command_line(client: LspClient, tmp_path: Path) -> None:
+    """An unknown word that enough of the project's notes use (vocabulary-min-notes, 3) is not
+    reported in the editor either; a saved or deleted note makes the server read the notes again."""
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint]\nselect = ["typos"]\n', encoding="utf-8")
+    jargon = "# Talk\n\nWe train the model with backprop on the data.\n"
+    note = "# Talk\n\nWe train the Transofromer with backprop on the data.\n"
+    (tmp_path / "talk-0.md").write_text(note, encoding="utf-8")
+    (tmp_path / "talk-1.md").write_text(jargon, encoding="utf-8")
+
+    def words(diagnostics: list[dict[str, Any]]) -> list[str]:
+        return sorted(d["message"].split("`")[1] for d in diagnostics if d["code"] == "NL501")
+
+    def command_line_words() -> list[str]:
+        completed = subprocess.run(
+            [sys.executable, "-P", "-m", "notelint", "check", "--no-cache", "--output-format", "json", "talk-0.md"],
+            cwd=tmp_path, capture_output=True, text=True,
+        )
+        return sorted(f["message"].split("`")[1] for f in json.loads(completed.stdout) if f["code"] == "NL501")
+
+    start(client, tmp_path)
+    uri = open_note(client, tmp_path / "talk-0.md", note)
+    assert words(client.diagnostics(uri)) == command_line_words() == ["Transofromer", "backprop"]
+
+    # a third note using the word is saved: the open note is checked again, and backprop is vocabulary
+    third = tmp_path / "talk-2.md"
+    third.write_text(jargon, encoding="utf-8")
+    client.notify("textDocument/didSave", {"textDocument": {"uri": third.as_uri()}})
+    assert words(client.diagnostics(uri)) == command_line_words() == ["Transofromer"]
+    # a quick fix is offered for the typo only
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": rng(2, 0, 2, 60), "context": {"diagnostics": []}},
+    )
+    assert [a["title"] for a in actions if a["kind"] == "quickfix"] == ["Replace with `Transformer` (NL501) (unsafe)"]
+
+    # the note is deleted outside the editor and the client says so
+    third.unlink()
+    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": third.as_uri(), "type": 3}]})
+    assert words(client.diagnostics(uri)) == command_line_words() == ["Transofromer", "backprop"]
+    stop(client)

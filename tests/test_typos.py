@@ -418,6 +418,28 @@ def test_excluded_notes_do_not_count(tmp_path: Path) -> None:
     assert words_reported(notes, cwd=tmp_path) == [("talk-0.md", "backprop"), ("typo.md", "Transofromer")]
 
 
+def test_the_library_judges_when_given_the_project(tmp_path: Path) -> None:
+    """``check_text`` (the library interface the editor server uses) with a project judges as
+    ``notelint check`` does, in checking and in fixing; without one it judges nothing."""
+    from notelint.api import check_text, default_ruleset
+    from notelint.config import ConfigFinder
+    from notelint.project import Projects, project_root
+
+    notes = vocabulary_project(tmp_path, 3)
+    path = notes / "talk-0.md"
+    finder = ConfigFinder()
+    config = finder.for_path(path)
+    project = Projects(finder).for_root(project_root(path, config.source, config.root))
+    rules = default_ruleset(["typos"], config=config)
+    text = path.read_text()
+    assert [f.code for f in check_text(text, path=str(path), ruleset=rules).findings] == ["NL501"]
+    assert check_text(text, path=str(path), ruleset=rules, project=project).findings == []
+    fixed = check_text(text, path=str(path), ruleset=rules, project=project, fix=True, unsafe_fixes=True)
+    assert (fixed.text, fixed.fixed) == (text, 0)
+    unjudged = check_text(text, path=str(path), ruleset=rules, fix=True, unsafe_fixes=True)
+    assert "backdrop" in unjudged.text and unjudged.fixed == 1
+
+
 def test_vocabulary_min_notes_option(tmp_path: Path) -> None:
     vocabulary_project(tmp_path, 3, "[tool.notelint.typos]\nvocabulary-min-notes = 0\n")
     assert ("talk-0.md", "backprop") in words_reported("notes", cwd=tmp_path)
