@@ -7,6 +7,11 @@ medians of --repeat runs: notelint --no-cache (cold), notelint with a warm cache
 on PATH rumdl, mdformat --check and markdownlint-cli2; on one note notelint (without and with a
 configuration file) and mdformat --check, run in turns, at least 15 times; and the peak memory
 (largest resident set of any notelint process, from the kernel's rusage). Prints figures and ratios.
+
+It also times what no notelint can go below: a Python that imports markdown-it-py and parses the
+notes into block tokens (notelint's parse, without any rule), on one note in turns with the others
+and over the corpus on one core.  The corpus time divided by the cores bounds notelint cold from
+below, whatever its rules cost.
 """
 
 from __future__ import annotations
@@ -23,6 +28,17 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
+
+
+# The parse every notelint run starts with (notelint.parser), and nothing else.
+PARSE_ONLY = (
+    "import sys\n"
+    "from markdown_it import MarkdownIt\n"
+    "parser = MarkdownIt('commonmark').enable(['table', 'strikethrough']).disable(['inline', 'text_join'])\n"
+    "for name in sys.argv[1:]:\n"
+    "    with open(name, encoding='utf-8') as file:\n"
+    "        parser.parse(file.read(), {})\n"
+)
 
 
 def build_corpus(folder: Path, count: int) -> None:
@@ -120,6 +136,12 @@ def main() -> int:
         if "rumdl" in figures:
             print(f"  cold / rumdl        {figures['notelint cold'] / figures['rumdl']:8.2f}x   (target <= 3)")
             print(f"  warm / rumdl cold   {figures['notelint warm'] / figures['rumdl']:8.2f}x   (target <= 0.5)")
+        notes = sorted(path.name for path in corpus.iterdir())
+        parse_only = timed([sys.executable, "-P", "-c", PARSE_ONLY, *notes], corpus, args.repeat)
+        cores = os.cpu_count() or 1
+        print(f"  markdown-it-py parse alone, one core {parse_only:6.3f} s; on {cores} cores at least "
+              f"{parse_only / cores:.3f} s", end="")
+        print(f" = {parse_only / cores / figures['rumdl']:.2f}x rumdl" if "rumdl" in figures else "")
 
         configured = root / "configured"
         configured.mkdir()
@@ -129,14 +151,17 @@ def main() -> int:
         one_note: list[tuple[list[str], Path, dict[str, str] | None]] = [
             ([*notelint, "--no-cache", "note.md"], one, env),
             ([*notelint, "--no-cache", "note.md"], configured, env),
+            ([sys.executable, "-P", "-c", PARSE_ONLY, "note.md"], one, env),
         ]
         if shutil.which("mdformat"):
             one_note.append((["mdformat", "--check", "note.md"], one, None))
-        single, with_config, *peer = timed_side_by_side(one_note, max(args.repeat, 15))
+        single, with_config, floor, *peer = timed_side_by_side(one_note, max(args.repeat, 15))
         print(f"one note, cold: notelint {single * 1000:.0f} ms; with the repository's pyproject.toml "
               f"{with_config * 1000:.0f} ms (medians of {max(args.repeat, 15)} runs in turns)")
+        print(f"  markdown-it-py import and parse alone {floor * 1000:.0f} ms")
         if peer:
-            print(f"  mdformat --check {peer[0] * 1000:.0f} ms; ratio {single / peer[0]:.2f}x (target <= 0.5)")
+            print(f"  mdformat --check {peer[0] * 1000:.0f} ms; ratio {single / peer[0]:.2f}x (target <= 0.5); "
+                  f"parse alone {floor / peer[0]:.2f}x")
         memory = peak_memory_mb([*notelint, "--no-cache", "."], corpus, env)
         print(f"peak memory (largest process), {args.notes} notes: {memory:.0f} MB (target < 200)")
         print(f"load average at end: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
