@@ -92,6 +92,12 @@ def test_glued_paragraph_without_fix_when_more_of_the_item_follows() -> None:
         "- an item.\nBug Fixes\n---\n",  # the thematic break would become the heading's underline
         "- an item.\nComment: b\n2) next\n",  # ends the item, but would continue a paragraph
         "- an item.\nComment: b\n-\n",  # an empty item likewise
+        "- an item.\n[ref]: https://example.org\n",  # a blank line would make a link definition of it
+        "- an item.\n[ref]: https://example.org\nnotes\n",
+        "- an item.\n[a long\nlabel]: /url\n",  # (the label goes on below)
+        "- an item.\n[ref]:\n/url\n",
+        "- an item.\n<span class='x'>\n",  # ... or an HTML block
+        "- an item.\n</span>\n",
     ],
 )
 def test_glued_paragraph_without_fix_when_a_blank_line_would_change_more(before: str) -> None:
@@ -99,6 +105,17 @@ def test_glued_paragraph_without_fix_when_a_blank_line_would_change_more(before:
     [finding] = result.findings
     assert (finding.line, finding.fix) == (2, None)
     assert fixed(before, "NL001", unsafe=True) == before
+
+
+@pytest.mark.parametrize(
+    "glued",
+    ["[Paper](https://example.org): the slides", "\\[ref]: not a definition", "<https://example.org> has the code"],
+)
+def test_glued_paragraph_fix_for_lines_that_only_look_like_a_definition_or_a_tag(glued: str) -> None:
+    before = f"- an item.\n{glued}\n"
+    after = fixed(before, "NL001")
+    assert after == f"- an item.\n\n{glued}\n"
+    assert render(after) == render("- an item.\n") + render(f"{glued}\n")
 
 
 # NL002 doubled-list-marker -----------------------------------------------------------------------

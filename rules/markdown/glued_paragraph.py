@@ -17,6 +17,11 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ")")
 # (a table's delimiter row likewise would make a table of them)
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _TABLE_DELIMITER = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$|^[ \t]*\|[ \t]*:?-+:?[ \t]*$")
+# Blocks that cannot interrupt a paragraph but start after a blank line: a glued line that opens
+# a link reference definition (`[label]: /url`, the label perhaps going on below) or a lone HTML
+# tag would be one once a blank line parts it from the list (a definition renders as nothing)
+_DEFINITION = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)*(?:\]:|\\?$)")
+_HTML_TAG_LINE = re.compile(r"^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$")
 _CLOSING = frozenset({"list_item_close", "bullet_list_close", "ordered_list_close"})
 # Lines that interrupt a paragraph (CommonMark): only when the line after the glued lines is
 # blank or one of these does the new paragraph end where they end. Otherwise the line ended the
@@ -55,7 +60,9 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
     (`Comment:`, `Problem:`) or the item above ends a sentence; otherwise it is unsafe, because the
     author may have meant a wrapped item (then indent the line instead). A line indented into the
     list is taken as a deliberate continuation and not reported. The finding has no fix when a
-    blank line would change more than the glued paragraph: when more of the list follows it (in
+    blank line would change more than the glued paragraph: when the glued line would then start a
+    link reference definition (`[label]: /url`, which renders as nothing) or an HTML block (a
+    line holding one HTML tag), when more of the list follows it (in
     the same item, or further items that the blank line would split off into a second list), or
     when a line of `=` or `-` or a table's delimiter row follows the glued line (a blank line
     would make a heading or a table of them), or when the line after the glued lines is neither
@@ -93,8 +100,10 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
             joins_next = bool(following.strip()) and not _INTERRUPTS.match(following)
             if not position_of:
                 position_of = {id(token): index for index, token in enumerate(tokens)}
+            becomes_other_block = bool(_DEFINITION.match(text) or _HTML_TAG_LINE.match(text))
             if (
                 not inside_code
+                and not becomes_other_block
                 and not underlined
                 and not joins_next
                 and _nothing_follows(tokens, position_of[id(token)] + 3, root.token.level)
