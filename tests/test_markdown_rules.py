@@ -137,6 +137,22 @@ def test_doubled_marker_as_first_item_loses_the_inner_marker() -> None:
 
 
 @pytest.mark.parametrize(
+    "before",
+    [
+        "- - notes\n  - more notes\n",  # the nested list's second item would move a level up
+        "notes\n- - notes\n  - more notes\n",
+        "- - notes\n\n      continued\n",  # the continuation would become code
+        "- - notes\n    continued\n- second\n",
+    ],
+)
+def test_doubled_marker_as_first_item_with_more_below_has_no_fix(before: str) -> None:
+    result = lint(Document("a.md", before), ruleset("NL002"))
+    [finding] = result.findings
+    assert finding.fix is None
+    assert fixed(before, "NL002", unsafe=True) == before
+
+
+@pytest.mark.parametrize(
     "text", ["- a\n  - b\n", "- 1. ordered inside\n", "-- not a list\n", "- a - b\n", "- -\n    - notes\n"]
 )
 def test_no_doubled_marker(text: str) -> None:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.markdown.lists import list_items
+from notelint.rules.markdown.lists import last_content_line, list_items
 
 _BULLETS = ("-", "+", "*")
 
@@ -36,7 +36,10 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
     ## Fix
     When the item follows a sibling, the outer marker becomes indentation, so the line opens the
     nested list under the item above (as its indented neighbours already are); as the first item of
-    its list, the inner marker is removed.
+    its list, the inner marker is removed. The finding has no fix when such a first item has more
+    lines below it (further items of the nested list, or its own continuation): without the inner
+    marker they would move a level up or change their meaning (an indented paragraph becoming
+    code).
     """
     for item, _ in list_items(document):
         parent = item.parent
@@ -53,6 +56,8 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
             outer_start = line_start + parent.marker_column
             edit = Edit(outer_start, outer_start + len(parent.marker), " " * len(parent.marker))
             fix = Fix.safe("Indent the item under the one above", edit)
-        else:
+        elif parent.token.map is not None and last_content_line(document, item.line, parent.token.map[1]) == item.line:
             fix = Fix.safe("Remove the second marker", Edit.delete(inner_start, inner_end))
+        else:
+            fix = None  # lines below belong to the nested item or list: they would move a level up
         yield Violation(inner_start, inner_start + len(item.marker), "Doubled list marker opens an empty item", fix)
