@@ -148,10 +148,10 @@ def _regions_problem(before: Document, after: Document, edits: Sequence[AppliedE
     for old_region, new_region in zip(old, new):
         if (old_region.kind, old_region.content) != (new_region.kind, new_region.content):
             return _blame(old_region, old_ranges, edits, "changed")
-    if len(old) != len(new):
-        region = old[len(new)] if len(old) > len(new) else new[len(old)]
-        verb = "removed" if len(old) > len(new) else "created"
-        return _blame(region, old_ranges, edits, verb)
+    if len(old) > len(new):
+        return _blame(old[len(new)], old_ranges, edits, "removed")
+    if len(new) > len(old):  # a region of the fixed text: where the edits' new text lies there
+        return _blame(new[len(old)], new_ranges, edits, "created")
     return None
 
 

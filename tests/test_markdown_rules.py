@@ -47,6 +47,13 @@ def fixed(text: str, code: str, unsafe: bool = False) -> str:
         ("```\n- not a list\nComment\n```\n", []),
         ("  1.  A paragraph\n    with two lines.\n", []),  # indented into the list on purpose
         ("- a\n - b\n  - c\n   - d\n    - e\n", []),
+        # a tab indents to column 4: inside an item whose content starts there or before it
+        ("1. item.\n\tComment: inside the item\n", []),
+        ("10. item.\n\tComment: inside the item\n", []),
+        # ... and under a deeper item it would be code once a blank line parts it: left alone
+        ("  1. notes\n\t:\n", []),
+        ("- item.\n \tComment: x\n", []),
+        ("12345. item.\n\tComment: lazy, but indented on purpose\n", []),
     ],
 )
 def test_glued_paragraph(text: str, expected: list[tuple[int, int]]) -> None:

@@ -186,3 +186,21 @@ def test_verify_pass_through_functions() -> None:
         "fixes by NL500 (known-misspelling) changed the note's structure outside their edits: "
         "the table body in table at line 8"
     )
+
+
+def test_a_created_region_is_blamed_on_the_edits_around_it_in_the_fixed_text() -> None:
+    """The verifier names the rules whose new text lies at a region the pass created (positions of
+    the fixed text), not a rule whose old position merely falls inside it."""
+    from notelint.diagnostics import Edit
+    from notelint.document import Document
+    from notelint.verify import AppliedEdit, verify_pass
+
+    before = Document("a.md", "notes\n  1. notes\n\t:")
+    # a blank line before the tab-indented line (it turns into an indented code block), and a
+    # final newline after it
+    blank = AppliedEdit(Edit(17, 17, "\n"), "markdown", "NL001 (glued-paragraph)")
+    final = AppliedEdit(Edit(19, 19, "\n"), "markdown", "NL004 (missing-final-newline)")
+    problem = verify_pass(before, before.with_text("notes\n  1. notes\n\n\t:\n"), [blank, final])
+    assert problem is not None and problem.endswith("created a code block at line 4")
+    assert "NL001 (glued-paragraph)" in problem
+    assert verify_pass(before, before.with_text("notes\n  1. notes\n\t:\n"), [final]) is None

@@ -8,7 +8,7 @@ from markdown_it.token import Token
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.markdown.lists import list_items
+from notelint.rules.markdown.lists import indent_width, list_items
 
 _LABEL = re.compile(r"^\S{1,30}(?: \S+){0,2}: ")
 _SENTENCE_END = (".", "!", "?", "…", ":", ")")
@@ -84,9 +84,8 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
             if line is None:
                 continue
             text = document.line_text(line)
-            indent = len(text) - len(text.lstrip(" "))
-            if indent >= min(root.content_column, 4):
-                continue  # indented on purpose: a continuation, not a new paragraph
+            if indent_width(text) >= min(root.content_column, 4):
+                continue  # indented on purpose (or code once a blank line parts it): a continuation
             start = document.offset(line)
             fix = None
             # a code span that runs across the line break would be cut in two by a blank line
@@ -123,10 +122,10 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
 
 
 def _first_lazy_line(document: Document, first: int, last: int, content_column: int) -> int | None:
+    """The first line of ``first+1..last`` indented less than the item's content (a tab counts
+    to the next multiple of four columns, as CommonMark counts it)."""
     for line in range(first + 1, last + 1):
-        text = document.line_text(line)
-        indent = len(text) - len(text.lstrip(" "))
-        if indent < content_column and "\t" not in text[:indent]:
+        if indent_width(document.line_text(line)) < content_column:
             return line
     return None
 
