@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,12 +39,74 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(flag, action="extend", type=_codes, metavar="RULES", help=help_text)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="notelint", description="Lint and fix Markdown notes.")
+def _terminal_columns() -> int:
+    """The width ``shutil.get_terminal_size()`` reports ($COLUMNS, else the terminal's, else 80),
+    found without importing shutil, which imports zlib, bz2 and lzma: about 2.5 ms of every start,
+    as argparse makes a help formatter for each argument it adds."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         _terminal_columns() - 2 if width is None else width)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``command`` (the one this run names), only that command's
+    arguments are added (the others are only listed): the parser is built on every start."""
+    parser = argparse.ArgumentParser(prog="notelint", description="Lint and fix Markdown notes.",
+                                     formatter_class=_HelpFormatter)
     parser.add_argument("--version", action="version", version=f"notelint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = commands.add_parser("check", help="check notes (the default command)")
+    def wanted(name: str) -> bool:
+        return command is None or command == name
+
+    def subcommand(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help_text, formatter_class=_HelpFormatter)
+
+    check = subcommand("check", "check notes (the default command)")
+    if wanted("check"):
+        _add_check_arguments(check)
+
+    one = subcommand("rule", "print the documentation of one rule")
+    if wanted("rule"):
+        one.add_argument("rule", metavar="CODE_OR_NAME")
+        one.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    every = subcommand("rules", "list every rule")
+    if wanted("rules"):
+        every.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    subcommand("clean", "remove the cache (.notelint_cache/ or $NOTELINT_CACHE_DIR)")
+    subcommand("init", "add a starting [tool.notelint] to ./pyproject.toml and a pre-commit hook")
+    subcommand("server", "run the language server (LSP over stdin/stdout) for editors")
+
+    words = subcommand("words", "manage the project's words (typos rules)")
+    if wanted("words"):
+        words_commands = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
+        add = words_commands.add_parser("add", help="add words to the words-file of [tool.notelint.typos]",
+                                        formatter_class=_HelpFormatter)
+        add.add_argument("words", nargs="*", metavar="WORD")
+        add.add_argument("--from-notes", nargs="+", type=Path, metavar="PATH", default=[],
+                         help="also add the unknown words that at least --min-notes of these notes use")
+        add.add_argument("--min-notes", type=int, default=2, metavar="N")
+        add.add_argument("--file", type=Path, metavar="PATH", help="this words file instead of the configured one")
+    return parser
+
+
+def _add_check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .); - reads stdin")
     check.add_argument("--fix", action="store_true", help="apply safe fixes")
     check.add_argument("--unsafe-fixes", action="store_true", help="also apply (and offer) unsafe fixes")
@@ -60,34 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="PATH", help="the name of the note read from stdin")
     check.add_argument("--version", action="version", version=f"notelint {__version__}")
 
-    one = commands.add_parser("rule", help="print the documentation of one rule")
-    one.add_argument("rule", metavar="CODE_OR_NAME")
-    one.add_argument("--output-format", choices=("text", "json"), default="text")
-
-    every = commands.add_parser("rules", help="list every rule")
-    every.add_argument("--output-format", choices=("text", "json"), default="text")
-
-    commands.add_parser("clean", help="remove the cache (.notelint_cache/ or $NOTELINT_CACHE_DIR)")
-    commands.add_parser("init", help="add a starting [tool.notelint] to ./pyproject.toml and a pre-commit hook")
-
-    commands.add_parser("server", help="run the language server (LSP over stdin/stdout) for editors")
-
-    words = commands.add_parser("words", help="manage the project's words (typos rules)")
-    words_commands = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
-    add = words_commands.add_parser("add", help="add words to the words-file of [tool.notelint.typos]")
-    add.add_argument("words", nargs="*", metavar="WORD")
-    add.add_argument("--from-notes", nargs="+", type=Path, metavar="PATH", default=[],
-                     help="also add the unknown words that at least --min-notes of these notes use")
-    add.add_argument("--min-notes", type=int, default=2, metavar="N")
-    add.add_argument("--file", type=Path, metavar="PATH", help="this words file instead of the configured one")
-    return parser
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or (arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")):
         arguments.insert(0, "check")
-    parser = build_parser()
+    parser = build_parser(arguments[0] if arguments[0] in COMMANDS else None)
     try:
         namespace = parser.parse_args(arguments)
     except SystemExit as exit_:

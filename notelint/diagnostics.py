@@ -2,13 +2,17 @@
 
 A rule yields :class:`Violation` objects (offsets into the document text); the runner turns them
 into :class:`Finding` objects that also carry the rule's identity and 1-based positions.
+
+These are immutable value objects: equal when their fields are, hashable, printable, picklable,
+usable in ``match`` statements; assigning to a field raises :class:`FrozenInstanceError` (what
+``@dataclass(frozen=True, slots=True)`` would give).  They are written by hand because making such
+a dataclass costs about a millisecond, and every start of notelint made five of them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
 Family = Literal["frontmatter", "headings", "days", "math", "typos", "markdown"]
 FAMILIES: tuple[Family, ...] = ("frontmatter", "headings", "days", "math", "typos", "markdown")
@@ -32,13 +36,64 @@ class Applicability(str, Enum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class FrozenInstanceError(AttributeError):
+    """A field of a value object was assigned to or deleted."""
+
+
+_set = object.__setattr__
+
+
+class _Value:
+    """Equality, hashing, repr and pickling from the class's ``_fields`` (also its ``__slots__``);
+    ``_compared``: the fields equality and hashing look at (all of them unless a class says)."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ()
+    _compared: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "_compared" not in cls.__dict__:
+            cls._compared = cls._fields
+        cls.__match_args__ = cls._fields
+
+    def _values(self, names: tuple[str, ...]) -> tuple[Any, ...]:
+        return tuple([getattr(self, name) for name in names])
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values(self._compared) == other._values(self._compared)  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values(self._compared))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__qualname__}({shown})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return type(self), self._values(self._fields)
+
+
+class Edit(_Value):
     """Replace ``text[start:end]`` with ``content`` (offsets into the document text)."""
 
+    __slots__ = _fields = ("start", "end", "content")
     start: int
     end: int
-    content: str = ""
+    content: str
+
+    def __init__(self, start: int, end: int, content: str = "") -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "content", content)
 
     @classmethod
     def insert(cls, offset: int, content: str) -> Edit:
@@ -58,13 +113,18 @@ class Edit:
         return other.start == other.end and self.start <= other.start <= self.end
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(_Value):
     """Edits that are applied together or not at all."""
 
+    __slots__ = _fields = ("message", "edits", "applicability")
     message: str
     edits: tuple[Edit, ...]
-    applicability: Applicability = Applicability.SAFE
+    applicability: Applicability
+
+    def __init__(self, message: str, edits: tuple[Edit, ...], applicability: Applicability = Applicability.SAFE) -> None:
+        _set(self, "message", message)
+        _set(self, "edits", edits)
+        _set(self, "applicability", applicability)
 
     @classmethod
     def safe(cls, message: str, *edits: Edit) -> Fix:
@@ -83,29 +143,48 @@ class Fix:
         return max(edit.end for edit in self.edits)
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(_Value):
     """One problem a rule found: an offset range, a message and an optional fix."""
 
+    __slots__ = _fields = ("start", "end", "message", "fix")
     start: int
     end: int
     message: str
-    fix: Fix | None = None
+    fix: Fix | None
+
+    def __init__(self, start: int, end: int, message: str, fix: Fix | None = None) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "message", message)
+        _set(self, "fix", fix)
 
 
-@dataclass(frozen=True, slots=True)
-class EditReport:
+class EditReport(_Value):
+    """An edit of a fix in 1-based lines and columns (end exclusive), as reports show it."""
+
+    __slots__ = _fields = ("line", "column", "end_line", "end_column", "content")
     line: int
     column: int
     end_line: int
     end_column: int
     content: str
 
+    def __init__(self, line: int, column: int, end_line: int, end_column: int, content: str) -> None:
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "end_line", end_line)
+        _set(self, "end_column", end_column)
+        _set(self, "content", content)
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+
+class Finding(_Value):
     """A violation with the rule's identity and 1-based positions (end exclusive)."""
 
+    __slots__ = _fields = (
+        "path", "line", "column", "end_line", "end_column", "code", "name", "family", "severity", "message", "fix",
+        "fix_edits",
+    )
+    _compared = _fields[:-1]  # not fix_edits: the same fix, in other words
     path: str
     line: int
     column: int
@@ -116,8 +195,36 @@ class Finding:
     family: Family
     severity: Severity
     message: str
-    fix: Fix | None = None
-    fix_edits: tuple[EditReport, ...] = field(default=(), compare=False)
+    fix: Fix | None
+    fix_edits: tuple[EditReport, ...]
+
+    def __init__(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        code: str,
+        name: str,
+        family: Family,
+        severity: Severity,
+        message: str,
+        fix: Fix | None = None,
+        fix_edits: tuple[EditReport, ...] = (),
+    ) -> None:
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "end_line", end_line)
+        _set(self, "end_column", end_column)
+        _set(self, "code", code)
+        _set(self, "name", name)
+        _set(self, "family", family)
+        _set(self, "severity", severity)
+        _set(self, "message", message)
+        _set(self, "fix", fix)
+        _set(self, "fix_edits", fix_edits)
 
     def is_fixable(self, unsafe_fixes: bool) -> bool:
         if self.fix is None:

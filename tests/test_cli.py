@@ -241,6 +241,31 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
     assert "invalid choice" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--help"], ["check", "rule", "rules", "clean", "words", "init", "server"]),
+        (["check", "--help"], ["--fix", "--unsafe-fixes", "--diff", "--select", "--output-format", "--jobs",
+                               "--stdin-filename", "--no-cache"]),
+        (["rule", "--help"], ["CODE_OR_NAME", "--output-format"]),
+        (["rules", "--help"], ["--output-format"]),
+        (["words", "--help"], ["add"]),
+        (["words", "add", "--help"], ["--from-notes", "--min-notes", "--file", "WORD"]),
+    ],
+)
+def test_help_of_every_command_at_the_terminal_width(args: list[str], expected: list[str]) -> None:
+    """Each command's help names its arguments (a run builds only the arguments of the command it
+    names), wrapped to $COLUMNS as argparse does with shutil.get_terminal_size."""
+    for columns in (60, 120):
+        result = run_notelint(*args, env={"COLUMNS": str(columns)})
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("usage: notelint")
+        for word in expected:
+            assert word in result.stdout, (word, result.stdout)
+        for line in result.stdout.splitlines():  # (only the choices of --output-format cannot be wrapped)
+            assert len(line) <= columns or "{" in line, (columns, line)
+
+
 def test_stdin_check_and_fix(tmp_path: Path) -> None:
     result = run_notelint("-", "--stdin-filename", "today.md", stdin=GLUED.encode(), cwd=tmp_path)
     assert result.returncode == 1

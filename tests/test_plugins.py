@@ -221,3 +221,48 @@ def test_a_plugin_may_declare_its_options_as_a_pydantic_model(write_note, tmp_pa
     write_note("pyproject.toml", '[tool.notelint]\nplugins = ["marker_rule.py"]\n[tool.notelint.markdown]\nmarker = 3\n')
     result = run_notelint(note, cwd=tmp_path)
     assert result.returncode == 2 and "[markdown] marker" in result.stderr and "XT004" in result.stderr
+
+
+def test_what_rules_report_are_immutable_values() -> None:
+    """Violation, Fix, Edit, Finding and EditReport (the plugin API): equal when their fields are,
+    hashable, immutable, printable with their fields, and unchanged by pickling (worker processes
+    send findings to the main process) or copying."""
+    import copy
+    import pickle
+
+    import pytest
+
+    from notelint.diagnostics import Applicability, Edit, EditReport, Finding, Fix, FrozenInstanceError, Violation
+
+    fix = Fix.unsafe("Remove it", Edit.delete(3, 7), Edit.insert(9, "x"))
+    violation = Violation(3, 7, "TODO left", fix)
+    finding = Finding("a.md", 1, 4, 1, 8, "XT001", "no-todo", "markdown", "error", "TODO left", fix,
+                      (EditReport(1, 4, 1, 8, ""), EditReport(1, 10, 1, 10, "x")))
+    assert violation == Violation(3, 7, "TODO left", Fix("Remove it", (Edit(3, 7, ""), Edit(9, 9, "x")),
+                                                          Applicability.UNSAFE))
+    assert violation != Violation(3, 7, "TODO left") and violation != (3, 7, "TODO left", fix)
+    assert len({violation, Violation(3, 7, "TODO left", fix), Violation(3, 8, "TODO left", fix)}) == 2
+    # the reported edits are how a fix is shown, not part of what the finding is
+    assert finding == Finding("a.md", 1, 4, 1, 8, "XT001", "no-todo", "markdown", "error", "TODO left", fix)
+    assert hash(finding) == hash(Finding("a.md", 1, 4, 1, 8, "XT001", "no-todo", "markdown", "error", "TODO left", fix))
+    assert finding != Finding("a.md", 2, 4, 2, 8, "XT001", "no-todo", "markdown", "error", "TODO left", fix)
+    for value in (fix, violation, finding, fix.edits[0], finding.fix_edits[1]):
+        again = pickle.loads(pickle.dumps(value))
+        assert again == value and repr(again) == repr(value) and type(again) is type(value)
+        assert copy.deepcopy(value) == value
+    assert again.content == "x" and finding.fix_edits == pickle.loads(pickle.dumps(finding)).fix_edits
+    assert repr(fix.edits[1]) == "Edit(start=9, end=9, content='x')"
+    assert repr(violation).startswith("Violation(start=3, end=7, message='TODO left', fix=Fix(message='Remove it'")
+    with pytest.raises(FrozenInstanceError):
+        violation.start = 4  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        del finding.line  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        fix.note = "x"  # type: ignore[attr-defined]
+    match violation:
+        case Violation(start, end, message, Fix(applicability=Applicability.UNSAFE)):
+            assert (start, end, message) == (3, 7, "TODO left")
+        case _:
+            pytest.fail("a violation matches its fields by position")
+    assert (fix.start, fix.end) == (3, 9) and finding.is_fixable(unsafe_fixes=True)
+    assert not finding.is_fixable(unsafe_fixes=False)
