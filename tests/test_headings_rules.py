@@ -167,6 +167,26 @@ def test_empty_section_fix_under_a_table_through_the_command_line(tmp_path: Path
     assert note.read_text() == "notes\n| notes | b |\n|---|:-:|\n| notes | d |\n\nseparate\n===\nnotes\n"
 
 
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        # the definition is all the section holds: it renders nothing, but the link above uses it
+        ("see [ref]\n# Empty\n[ref]: https://x.org\n", "see [ref]\n\n[ref]: https://x.org\n"),
+        ("see [ref]\n# Empty\n\n[ref]: https://x.org\n", "see [ref]\n\n[ref]: https://x.org\n"),
+        ("> see [ref]\n# Empty\n[ref]: https://x.org", "> see [ref]\n\n[ref]: https://x.org"),
+        ("# Empty\n[ref]: https://x.org\n# Next\nsee [ref]\n", "[ref]: https://x.org\n# Next\nsee [ref]\n"),
+        # found by a 20,000-example hypothesis run: the fix deleted a definition that unclosed
+        # front matter (a paragraph) linked to, and the verifier refused it
+        ("---\nunclosed: yes\n[ref]: https://example.org\n> notes\n# Montag Vormittag\n[ref]: https://example.org",
+         "---\nunclosed: yes\n[ref]: https://example.org\n> notes\n\n[ref]: https://example.org"),
+    ],
+)
+def test_empty_section_fix_keeps_a_link_definition_under_it(text: str, after: str) -> None:
+    assert lines("NL201", text) != []
+    assert fixed("NL201", text) == after
+    assert render(after) == render(text).replace("<h1>Empty</h1>\n", "").replace("<h1>Montag Vormittag</h1>\n", "")
+
+
 def test_empty_sections_cascade_under_unsafe_fixes() -> None:
     assert fixed("NL201", "# Montag\n## Talk\n- x\n# Lectures/Orals\n# Posters\n") == "# Montag\n## Talk\n- x\n"
 

@@ -108,11 +108,13 @@ def test_random_notes_never_crash_and_fixes_converge() -> None:
 
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(NOTE, st.sampled_from(sorted(RULESETS)))
-    # found by runs of 20,000 examples: fixes the verifier had to refuse (NL001, NL002)
+    # found by runs of 20,000 examples: fixes the verifier had to refuse (NL001, NL002, NL201)
     @example("notes\n- notes\n[ref]: https://example.org\nnotes\n# Montag Vormittag\nnotes\n[ref]: https://example.org\n",
              "all")
     @example("notes\n- - notes\n  - notes\n", "all")
     @example("notes\n  1. notes\n\t:", "all")
+    @example("---\nunclosed: yes\n[ref]: https://example.org\n> notes\n# Montag Vormittag\n[ref]: https://example.org",
+             "all")
     def fixes_are_safe(note: str, which: str) -> None:
         notes.append(note)
         rules = RULESETS[which]

@@ -19,20 +19,23 @@ def _has_content_after(document: Document, heading: Heading, next_heading: Headi
     return stop > heading.token_index + 3
 
 
-def _removal(document: Document, heading: Heading, at_end: bool) -> Edit:
-    """Delete the heading's lines and the blank lines after it; at the end of the note, the blank
-    lines before it instead, so the note still ends with one line break.  A heading with text
-    right above it and a line right below it that is not an ATX heading leaves a blank line
-    behind: without it the two would run together (the line below a table would become a row of
-    it, a paragraph would swallow it).  An ATX heading interrupts any block."""
+def _removal(document: Document, heading: Heading) -> Edit:
+    """Delete the heading's lines and the blank lines after it; when only blank lines follow it,
+    the blank lines before it instead, so the note still ends with one line break.  A heading
+    with text right above it and, after any blank lines, a line that is not an ATX heading leaves
+    a blank line behind: without it the two would run together (the line below a table would
+    become a row of it, a paragraph would swallow it, a setext underline would take it into its
+    heading).  An ATX heading interrupts any block.  What follows the heading stays even in a
+    section that renders empty: a link reference definition there makes no block, but links
+    elsewhere in the note use it."""
     start = document.offset(heading.line)
     line = heading.last_line + 1
     while line <= document.line_count and not document.line_text(line).strip():
         line += 1
-    end = document.offset(line) if line <= document.line_count else len(document.text)
+    at_end = line > document.line_count
+    end = document.offset(line) if not at_end else len(document.text)
     if (
         not at_end
-        and line == heading.last_line + 1
         and not _ATX_HEADING.match(document.line_text(line))
         and heading.line > document.body_start_line
         and document.line_text(heading.line - 1).strip()
@@ -77,8 +80,9 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
 
     ## Fix
     No safe fix. The unsafe fix deletes the heading (and the blank lines after it). A heading
-    with text directly above and below it (other than an ATX heading, which interrupts anything)
-    is replaced by a blank line, so that the two do not run together.
+    with text directly above it and more text below it (other than an ATX heading, which
+    interrupts anything) is replaced by a blank line, so that the two do not run together. A link
+    reference definition under the heading stays: it renders nothing, but links use it.
     """
     headings = outline(document)
     levels = intended_levels(headings, options)
@@ -91,5 +95,5 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
         start = document.offset(heading.line)
         end = document.index.line_end(heading.last_line)
         what = "the end of the note" if following is None else f"a level-{following.level} heading"
-        fix = Fix.unsafe("Delete the empty section", _removal(document, heading, following is None))
+        fix = Fix.unsafe("Delete the empty section", _removal(document, heading))
         yield Violation(start, end, f"Empty section: the heading is followed directly by {what}", fix)
