@@ -203,3 +203,18 @@ def test_missing_final_newline() -> None:
     assert found("text\n", "NL004") == []
     assert found("", "NL004") == []
     assert fixed("a\nb", "NL004") == "a\nb\n"
+
+
+@pytest.mark.parametrize("text", ["```math\nnotes", "```python\nx = 1", "~~~\nx", "- ```\n  x", "> ```\n> x"])
+def test_missing_final_newline_inside_a_fence_never_closed_has_no_fix(text: str) -> None:
+    """The line break would become part of the code or math (found by a random-note run: the
+    verifier refused the fix, an internal error)."""
+    result = lint(Document("a.md", text), ruleset("NL004"))
+    [finding] = result.findings
+    assert finding.fix is None and "never closed" in finding.message
+    assert fixed(text, "NL004", unsafe=True) == text
+
+
+@pytest.mark.parametrize("text", ["```python\nx = 1\n```", "```", "```\nx\n```\ntext"])
+def test_missing_final_newline_after_a_closed_fence_is_fixed(text: str) -> None:
+    assert fixed(text, "NL004") == text + "\n"

@@ -20,9 +20,25 @@ def missing_final_newline(document: Document, options: None) -> Iterator[Violati
     A file ending in `- last item` with no line break after it.
 
     ## Fix
-    Appends a line break (safe).
+    Appends a line break (safe). When the note ends inside a code or math fence that is never
+    closed, the line break would become part of that block's content: then there is no fix, and
+    the message says to close the fence.
     """
     text = document.text
     if text and not text.endswith(("\n", "\r")):
         end = len(text)
+        if _ends_in_open_fence(document):
+            yield Violation(end, end, "No line break at the end of the file, which ends inside a fence that is "
+                            "never closed (close the fence, then end the line)")
+            return
         yield Violation(end, end, "No line break at the end of the file", Fix.safe("Add a final line break", Edit.insert(end, "\n")))
+
+
+def _ends_in_open_fence(document: Document) -> bool:
+    """Whether the last block is a fence whose content runs to the end of a text without a final
+    line break (a closed fence's content ends with one: every line of it keeps its break)."""
+    for token in reversed(document.block_tokens):
+        if token.type.endswith("_close"):
+            continue  # the lists and quotes the last block is in
+        return token.type == "fence" and bool(token.content) and not token.content.endswith("\n")
+    return False
