@@ -137,6 +137,12 @@ def test_doubled_marker_after_a_sibling_is_nested_under_it() -> None:
     assert "<li>GAT: attend\n<ul>\n<li>instead of</li>\n<li>problem</li>" in html
 
 
+def test_doubled_marker_after_an_empty_sibling_is_nested_under_it() -> None:
+    before = "- \n- - notes\n"
+    assert fixed(before, "NL002") == "- \n  - notes\n"
+    assert "<li>\n<ul>\n<li>notes</li>" in render("- \n  - notes\n")
+
+
 def test_doubled_marker_as_first_item_loses_the_inner_marker() -> None:
     before = "- - first\n- second\n"
     assert found(before, "NL002") == [(1, 3)]
@@ -150,9 +156,12 @@ def test_doubled_marker_as_first_item_loses_the_inner_marker() -> None:
         "notes\n- - notes\n  - more notes\n",
         "- - notes\n\n      continued\n",  # the continuation would become code
         "- - notes\n    continued\n- second\n",
+        # after a sibling whose text starts at another column: the lines would land at another depth
+        "- \n - - notes\n  1.\n",  # (found by a random-note run: the verifier refused the fix)
+        "-  wide\n- - notes\n",
     ],
 )
-def test_doubled_marker_as_first_item_with_more_below_has_no_fix(before: str) -> None:
+def test_doubled_marker_without_fix_when_lines_would_move(before: str) -> None:
     result = lint(Document("a.md", before), ruleset("NL002"))
     [finding] = result.findings
     assert finding.fix is None

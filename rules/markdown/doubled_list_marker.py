@@ -34,14 +34,18 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
     ```
 
     ## Fix
-    When the item follows a sibling, the outer marker becomes indentation, so the line opens the
-    nested list under the item above (as its indented neighbours already are); as the first item of
-    its list, the inner marker is removed. The finding has no fix when such a first item has more
+    When the item follows a sibling whose text starts at the same column, the outer marker becomes
+    indentation, so the line opens the nested list under the item above (as its indented
+    neighbours already are); after a sibling indented otherwise there is no fix (the lines would
+    land at another depth). As the first item of its list, the inner marker is removed. The finding has no fix when such a first item has more
     lines below it (further items of the nested list, or its own continuation): without the inner
     marker they would move a level up or change their meaning (an indented paragraph becoming
     code).
     """
-    for item, _ in list_items(document):
+    items = [item for item, _ in list_items(document)]
+    # each item by its list's parent item and the line after it: the sibling an item follows
+    ending_at = {(id(other.parent), other.token.map[1]): other for other in items if other.token.map is not None}
+    for item in items:
         parent = item.parent
         if parent is None or parent.line != item.line or item.index_in_list != 0:
             continue
@@ -53,9 +57,12 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
         inner_start = line_start + item.marker_column
         inner_end = line_start + item.content_column
         if parent.index_in_list > 0:
-            outer_start = line_start + parent.marker_column
-            edit = Edit(outer_start, outer_start + len(parent.marker), " " * len(parent.marker))
-            fix = Fix.safe("Indent the item under the one above", edit)
+            above = ending_at.get((id(parent.parent), parent.token.map[0])) if parent.token.map is not None else None
+            fix = None  # the item's lines would start at another column of the item above
+            if above is not None and above.content_column == parent.content_column:
+                outer_start = line_start + parent.marker_column
+                edit = Edit(outer_start, outer_start + len(parent.marker), " " * len(parent.marker))
+                fix = Fix.safe("Indent the item under the one above", edit)
         elif parent.token.map is not None and last_content_line(document, item.line, parent.token.map[1]) == item.line:
             fix = Fix.safe("Remove the second marker", Edit.delete(inner_start, inner_end))
         else:
