@@ -159,6 +159,7 @@ def test_doubled_marker_as_first_item_loses_the_inner_marker() -> None:
         # after a sibling whose text starts at another column: the lines would land at another depth
         "- \n - - notes\n  1.\n",  # (found by a random-note run: the verifier refused the fix)
         "-  wide\n- - notes\n",
+        "notes\n- - > \t:",  # the tab would widen to an indented code block (found by a random-note run)
     ],
 )
 def test_doubled_marker_without_fix_when_lines_would_move(before: str) -> None:

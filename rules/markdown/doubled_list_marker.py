@@ -36,11 +36,11 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
     ## Fix
     When the item follows a sibling whose text starts at the same column, the outer marker becomes
     indentation, so the line opens the nested list under the item above (as its indented
-    neighbours already are); after a sibling indented otherwise there is no fix (the lines would
-    land at another depth). As the first item of its list, the inner marker is removed. The finding has no fix when such a first item has more
-    lines below it (further items of the nested list, or its own continuation): without the inner
-    marker they would move a level up or change their meaning (an indented paragraph becoming
-    code).
+    neighbours already are). As the first item of its list, the inner marker is removed. There is
+    no fix after a sibling indented otherwise (the lines would land at another depth), nor for a
+    first item with more lines below it (further items of the nested list, or its own
+    continuation: without the inner marker they would move a level up or become code) or with a
+    tab after its marker (a tab's width depends on the column it starts at).
     """
     items = [item for item, _ in list_items(document)]
     # each item by its list's parent item and the line after it: the sibling an item follows
@@ -63,8 +63,14 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
                 outer_start = line_start + parent.marker_column
                 edit = Edit(outer_start, outer_start + len(parent.marker), " " * len(parent.marker))
                 fix = Fix.safe("Indent the item under the one above", edit)
-        elif parent.token.map is not None and last_content_line(document, item.line, parent.token.map[1]) == item.line:
+        elif (
+            parent.token.map is not None
+            and last_content_line(document, item.line, parent.token.map[1]) == item.line
+            and "\t" not in document.line_text(item.line)
+        ):
             fix = Fix.safe("Remove the second marker", Edit.delete(inner_start, inner_end))
         else:
-            fix = None  # lines below belong to the nested item or list: they would move a level up
+            # lines below belong to the nested item or list: they would move a level up; a tab
+            # after the marker would widen once it starts at another column (CommonMark's tab stops)
+            fix = None
         yield Violation(inner_start, inner_start + len(item.marker), "Doubled list marker opens an empty item", fix)
