@@ -152,6 +152,12 @@ def find_front_matter(text: str, index: LineIndex) -> FrontMatter | None:
     return FrontMatter(1, index.line_count, text[content_start:], content_start, len(text), False)
 
 
+def is_math_fence(info: str) -> bool:
+    """Whether a fence with this info string is a GitLab display math block: its first word
+    (words part at any whitespace) is ``math``.  The math rules and the fix verifier both ask."""
+    return info.split(maxsplit=1)[:1] == ["math"]
+
+
 class TokenSpan(NamedTuple):
     """A block token and the 1-based, inclusive lines it covers (a named tuple: a note has
     hundreds, made on every parse)."""

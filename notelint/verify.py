@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from notelint.diagnostics import Edit
-from notelint.document import Document
+from notelint.document import Document, is_math_fence
 from notelint.structure import Block, blocks_of
 from notelint.zones import Shift, Zone, zones
 
@@ -59,7 +59,7 @@ def protected_regions(document: Document) -> list[Region]:
         token = span.token
         if token.type not in ("fence", "code_block"):
             continue
-        is_math = token.type == "fence" and token.info.strip().split(" ")[0].lower() == "math"
+        is_math = token.type == "fence" and is_math_fence(token.info)
         start = document.offset(span.first_line)
         end = document.index.line_end(span.last_line)
         kind = "math block" if is_math else "code block"

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from notelint.diagnostics import Edit, Fix, Violation
-from notelint.document import Document
+from notelint.document import Document, is_math_fence
 from notelint.rule import rule
 from notelint.rules.math.options import MathOptions
 
@@ -96,7 +96,7 @@ def math_blank_line(document: Document, options: MathOptions) -> Iterator[Violat
     """
     yield from _broken_dollar_blocks(document)
     for token in document.block_tokens:
-        if token.type != "fence" or token.map is None or token.info.split(maxsplit=1)[:1] != ["math"]:
+        if token.type != "fence" or token.map is None or not is_math_fence(token.info):
             continue
         first, last = token.map[0] + 2, token.map[1] - 1
         closed = last >= first and document.line_text(last).strip().startswith(token.markup)

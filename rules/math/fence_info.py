@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from notelint.diagnostics import Edit, Fix, Violation
-from notelint.document import Document
+from notelint.document import Document, is_math_fence
 from notelint.rule import rule
 from notelint.rules.math.options import MathOptions
 
@@ -36,7 +36,7 @@ def math_fence_info(document: Document, options: MathOptions) -> Iterator[Violat
     Removes the space (safe: GitLab renders the same math block).
     """
     for token in document.block_tokens:
-        if token.type != "fence" or token.map is None or token.info.split(maxsplit=1)[:1] != ["math"]:
+        if token.type != "fence" or token.map is None or not is_math_fence(token.info):
             continue
         line = token.map[0] + 1
         text = document.line_text(line)

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Literal, NamedTuple, TYPE_CHECKING
 
+from notelint.document import is_math_fence
+
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
@@ -288,7 +290,7 @@ def _to_span(text: str, offsets: tuple[int, ...], raw: RawSpan) -> MathSpan:
 def fence_math(token: Token, document: Document) -> MathSpan | None:
     """A display math block from a ``fence`` token whose info string's first word is ``math``."""
     info = token.info.strip()
-    if token.map is None or info.split(maxsplit=1)[:1] != ["math"]:
+    if token.map is None or not is_math_fence(info):
         return None
     first, last = token.map[0] + 1, token.map[1]
     content_lines = token.content.split("\n")[:-1] if token.content else []

@@ -6,6 +6,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, REPO, findings_json, run_notelint
 
 WriteNote = Callable[[str, str], Path]
@@ -111,6 +113,22 @@ def test_blank_lines_and_trailing_spaces_in_a_math_block(write_note: WriteNote) 
     note = write_note("n.md", "```math\na = b  \n\n   \nc = d\n```\n\n```python\n\nx  \n```\n")
     assert _codes(note) == [("NL405", 2, 6), ("NL405", 3, 1), ("NL405", 4, 1)]
     assert _fixed(note) == "```math\na = b\nc = d\n```\n\n```python\n\nx  \n```\n"
+
+
+@pytest.mark.parametrize("info", ["math\t notes", "math  {label}", "math\t"])
+def test_a_math_fence_is_known_by_the_first_word_of_its_info_string(write_note: WriteNote, info: str) -> None:
+    """Any whitespace ends the first word, for the math rules and for the fix verifier alike (a
+    tab there once made the verifier take the block for code and refuse the fix)."""
+    note = write_note("n.md", f"```{info}\na = b\n\nc = d\n```\n")
+    assert _codes(note) == [("NL405", 3, 1)]
+    completed = run_notelint("check", "--select", "math", "--fix", note)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert note.read_text(encoding="utf-8") == f"```{info}\na = b\nc = d\n```\n"
+
+
+def test_a_fence_named_otherwise_is_code(write_note: WriteNote) -> None:
+    note = write_note("n.md", "```Math\na = b\n\nc = d\n```\n\n```mathematica\n\n```\n")
+    assert _codes(note) == []
 
 
 def test_bare_environment_is_wrapped_only_with_unsafe_fixes(write_note: WriteNote) -> None:
