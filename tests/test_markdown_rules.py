@@ -160,6 +160,7 @@ def test_doubled_marker_as_first_item_loses_the_inner_marker() -> None:
         "- \n - - notes\n  1.\n",  # (found by a random-note run: the verifier refused the fix)
         "-  wide\n- - notes\n",
         "notes\n- - > \t:",  # the tab would widen to an indented code block (found by a random-note run)
+        "   - - notes\n    1.",  # the code block below would become part of the item (likewise)
     ],
 )
 def test_doubled_marker_without_fix_when_lines_would_move(before: str) -> None:

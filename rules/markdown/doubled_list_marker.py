@@ -39,8 +39,9 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
     neighbours already are). As the first item of its list, the inner marker is removed. There is
     no fix after a sibling indented otherwise (the lines would land at another depth), nor for a
     first item with more lines below it (further items of the nested list, or its own
-    continuation: without the inner marker they would move a level up or become code) or with a
-    tab after its marker (a tab's width depends on the column it starts at).
+    continuation: without the inner marker they would move a level up or become code), with an
+    indented line right below it, or with a tab after its marker (a tab's width depends on the
+    column it starts at).
     """
     items = [item for item, _ in list_items(document)]
     # each item by its list's parent item and the line after it: the sibling an item follows
@@ -67,10 +68,21 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
             parent.token.map is not None
             and last_content_line(document, item.line, parent.token.map[1]) == item.line
             and "\t" not in document.line_text(item.line)
+            and _starts_clear(document, item.line + 1)
         ):
             fix = Fix.safe("Remove the second marker", Edit.delete(inner_start, inner_end))
         else:
-            # lines below belong to the nested item or list: they would move a level up; a tab
-            # after the marker would widen once it starts at another column (CommonMark's tab stops)
+            # lines below belong to the nested item or list: they would move a level up; an
+            # indented line right below may continue the item once it is one level shallower; a
+            # tab after the marker would widen at another column (CommonMark's tab stops)
             fix = None
         yield Violation(inner_start, inner_start + len(item.marker), "Doubled list marker opens an empty item", fix)
+
+
+def _starts_clear(document: Document, line: int) -> bool:
+    """Whether ``line`` is past the end, blank, or starts at the first column: an indented line
+    right under a list item may be read into it or not depending on the item's depth."""
+    if line > document.line_count:
+        return True
+    text = document.line_text(line)
+    return not text.strip() or not text[0].isspace()
