@@ -161,6 +161,10 @@ def test_doubled_marker_as_first_item_loses_the_inner_marker() -> None:
         "-  wide\n- - notes\n",
         "notes\n- - > \t:",  # the tab would widen to an indented code block (found by a random-note run)
         "   - - notes\n    1.",  # the code block below would become part of the item (likewise)
+        # the item above ends in a block that would take the line in
+        "  - - ```\n    - - notes",  # an open fence (found by a random-note run)
+        "- | a |\n  |---|\n- - c\n",
+        "- <div>\n- - c\n",
     ],
 )
 def test_doubled_marker_without_fix_when_lines_would_move(before: str) -> None:

@@ -2,12 +2,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from markdown_it.token import Token
+
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
 from notelint.rules.markdown.lists import last_content_line, list_items
 
 _BULLETS = ("-", "+", "*")
+# What the item above may end with for the line to join it as a nested list: blocks a bullet item
+# with text interrupts (a fence, HTML block or table would take the line in as its content)
+_INTERRUPTED_BY_A_LIST = frozenset({None, "paragraph_open", "bullet_list_open", "ordered_list_open", "heading_open", "hr"})
 
 
 @rule(code="NL002", name="doubled-list-marker", family="markdown", severity="warning", fixable=True)
@@ -37,13 +42,16 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
     When the item follows a sibling whose text starts at the same column, the outer marker becomes
     indentation, so the line opens the nested list under the item above (as its indented
     neighbours already are). As the first item of its list, the inner marker is removed. There is
-    no fix after a sibling indented otherwise (the lines would land at another depth), nor for a
+    no fix after a sibling indented otherwise (the lines would land at another depth) or ending
+    in a code fence, HTML block or table (the line would become part of it), nor for a
     first item with more lines below it (further items of the nested list, or its own
     continuation: without the inner marker they would move a level up or become code), with an
     indented line right below it, or with a tab after its marker (a tab's width depends on the
     column it starts at).
     """
-    items = [item for item, _ in list_items(document)]
+    found = list(list_items(document))
+    items = [item for item, _ in found]
+    last_block = {id(item): _last_block(children) for item, children in found}
     # each item by its list's parent item and the line after it: the sibling an item follows
     ending_at = {(id(other.parent), other.token.map[1]): other for other in items if other.token.map is not None}
     for item in items:
@@ -60,7 +68,11 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
         if parent.index_in_list > 0:
             above = ending_at.get((id(parent.parent), parent.token.map[0])) if parent.token.map is not None else None
             fix = None  # the item's lines would start at another column of the item above
-            if above is not None and above.content_column == parent.content_column:
+            if (
+                above is not None
+                and above.content_column == parent.content_column
+                and last_block[id(above)] in _INTERRUPTED_BY_A_LIST
+            ):
                 outer_start = line_start + parent.marker_column
                 edit = Edit(outer_start, outer_start + len(parent.marker), " " * len(parent.marker))
                 fix = Fix.safe("Indent the item under the one above", edit)
@@ -77,6 +89,14 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
             # tab after the marker would widen at another column (CommonMark's tab stops)
             fix = None
         yield Violation(inner_start, inner_start + len(item.marker), "Doubled list marker opens an empty item", fix)
+
+
+def _last_block(children: list[Token]) -> str | None:
+    """The type of the last block directly in an item (its opening token), None when empty."""
+    for token in reversed(children):
+        if not token.type.endswith("_close") and token.type != "inline":
+            return token.type
+    return None
 
 
 def _starts_clear(document: Document, line: int) -> bool:
