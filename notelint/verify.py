@@ -98,7 +98,11 @@ def _mapped(edits: Sequence[AppliedEdit]) -> list[tuple[int, int, AppliedEdit]]:
 
 
 def _owned_edit(region: Region, ranges: list[tuple[int, int, AppliedEdit]]) -> bool:
-    return any(applied.family == region.owner and _touches(region, start, end) for start, end, applied in ranges)
+    """Whether a rule of the family that owns the region edited it; an edit at its very start or
+    end counts (removing a math block's last trailing space leaves an empty range at its end)."""
+    return any(
+        applied.family == region.owner and start <= region.end and region.start <= end for start, end, applied in ranges
+    )
 
 
 def _covering_edit(region: Region, ranges: list[tuple[int, int, AppliedEdit]]) -> AppliedEdit | None:

@@ -176,6 +176,8 @@ def test_notes_of_any_lines_never_crash_and_fixes_converge() -> None:
     @example("  - - ```\n    - - notes", "all")
     @example("```math\t notes\n\nnotes", "all")
     @example("   - - notes\n    1.", "all")
+    @example("```math\n\n\n", "all")
+    @example("```math\n- ", "all")
     def fixes_are_safe(note: str, which: str) -> None:
         count.append(note)
         rules = RULESETS[which]

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from markdown_it.token import Token
+
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document, is_math_fence
 from notelint.rule import rule
@@ -58,6 +60,16 @@ def _broken_dollar_blocks(document: Document) -> Iterator[Violation]:
         position += len(chain)
 
 
+def _has_closing_line(document: Document, token: Token) -> bool:
+    """Whether a fence ends with a closing fence line (else it runs to the end of its container)."""
+    assert token.map is not None
+    line = token.map[1]  # (1-based: the fence's last line)
+    if line <= token.map[0] + 1 or line > document.line_count:
+        return False
+    text = document.line_text(line).strip()
+    return text.startswith(token.markup) and not text.strip(token.markup[0])
+
+
 @rule(code="NL405", name="math-blank-line", family="math", severity="warning", fixable=True, options=MathOptions)
 def math_blank_line(document: Document, options: MathOptions) -> Iterator[Violation]:
     """## What it does
@@ -98,11 +110,14 @@ def math_blank_line(document: Document, options: MathOptions) -> Iterator[Violat
     for token in document.block_tokens:
         if token.type != "fence" or token.map is None or not is_math_fence(token.info):
             continue
-        first, last = token.map[0] + 2, token.map[1] - 1
-        closed = last >= first and document.line_text(last).strip().startswith(token.markup)
-        if not closed:
-            last += 1
-        for line in range(first, min(last, document.line_count + 1)):
+        first = token.map[0] + 2  # (1-based, the line after the opening fence)
+        if _has_closing_line(document, token):
+            stop = token.map[1]  # (the closing fence's line)
+        else:  # it runs to the end of its container, and so do its last blank lines: not inside
+            stop = min(token.map[1], document.line_count) + 1
+            while stop > first and not document.line_text(stop - 1).strip():
+                stop -= 1
+        for line in range(first, stop):
             text = document.line_text(line)
             start = document.offset(line)
             if not text.strip():

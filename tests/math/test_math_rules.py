@@ -126,6 +126,25 @@ def test_a_math_fence_is_known_by_the_first_word_of_its_info_string(write_note: 
     assert note.read_text(encoding="utf-8") == f"```{info}\na = b\nc = d\n```\n"
 
 
+@pytest.mark.parametrize(
+    ("text", "lines", "after"),
+    [
+        # a fence never closed runs to the end of the note: its last blank lines end the note
+        ("```math\n\n\n", [], "```math\n\n\n"),  # (found by a random-note run: the verifier refused the fix)
+        ("```math\na\n\nb\n\n\n", [3], "```math\na\nb\n\n\n"),
+        ("```math\na\n\nb  ", [3, 4], "```math\na\nb"),  # its last line is inside it too
+        ("```math\n- ", [2], "```math\n-"),  # (the verifier once missed an edit at the very end of the block)
+        ("````math\na\n```\n\nb\n````\n", [4], "````math\na\n```\nb\n````\n"),  # a shorter fence does not close it
+    ],
+)
+def test_blank_lines_of_a_math_fence_that_is_never_closed(
+    write_note: WriteNote, text: str, lines: list[int], after: str
+) -> None:
+    note = write_note("n.md", text)
+    assert [line for code, line, _ in _codes(note) if code == "NL405"] == lines
+    assert _fixed(note) == after
+
+
 def test_a_fence_named_otherwise_is_code(write_note: WriteNote) -> None:
     note = write_note("n.md", "```Math\na = b\n\nc = d\n```\n\n```mathematica\n\n```\n")
     assert _codes(note) == []
