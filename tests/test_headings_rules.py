@@ -187,6 +187,17 @@ def test_empty_section_fix_keeps_a_link_definition_under_it(text: str, after: st
     assert render(after) == render(text).replace("<h1>Empty</h1>\n", "").replace("<h1>Montag Vormittag</h1>\n", "")
 
 
+def test_empty_section_without_fix_when_an_indented_line_follows() -> None:
+    """Without the heading, the indented lines under it would join the list item above (found by
+    a random-note run: a fence inside them became math inside the item, and the verifier refused)."""
+    text = "- notes\n## \n  $$\n    ```math\n- \nnotes\n"
+    rule = BY_CODE["NL201"]
+    [violation] = rule.check(Document("note.md", text), rule.options_model())
+    assert violation.fix is None
+    assert lines("NL201", text) == [2]
+    assert fixed("NL201", text) == text
+
+
 def test_empty_sections_cascade_under_unsafe_fixes() -> None:
     assert fixed("NL201", "# Montag\n## Talk\n- x\n# Lectures/Orals\n# Posters\n") == "# Montag\n## Talk\n- x\n"
 

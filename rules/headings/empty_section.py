@@ -19,7 +19,7 @@ def _has_content_after(document: Document, heading: Heading, next_heading: Headi
     return stop > heading.token_index + 3
 
 
-def _removal(document: Document, heading: Heading) -> Edit:
+def _removal(document: Document, heading: Heading) -> Edit | None:
     """Delete the heading's lines and the blank lines after it; when only blank lines follow it,
     the blank lines before it instead, so the note still ends with one line break.  A heading
     with text right above it and, after any blank lines, a line that is not an ATX heading leaves
@@ -33,6 +33,8 @@ def _removal(document: Document, heading: Heading) -> Edit:
     while line <= document.line_count and not document.line_text(line).strip():
         line += 1
     at_end = line > document.line_count
+    if not at_end and document.line_text(line)[:1].isspace():
+        return None  # an indented line would join a list item above the heading, or become code
     end = document.offset(line) if not at_end else len(document.text)
     if (
         not at_end
@@ -82,7 +84,9 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
     No safe fix. The unsafe fix deletes the heading (and the blank lines after it). A heading
     with text directly above it and more text below it (other than an ATX heading, which
     interrupts anything) is replaced by a blank line, so that the two do not run together. A link
-    reference definition under the heading stays: it renders nothing, but links use it.
+    reference definition under the heading stays: it renders nothing, but links use it. When the
+    next line is indented there is no fix: without the heading it could join a list item above
+    or become an indented code block.
     """
     headings = outline(document)
     levels = intended_levels(headings, options)
@@ -95,5 +99,6 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
         start = document.offset(heading.line)
         end = document.index.line_end(heading.last_line)
         what = "the end of the note" if following is None else f"a level-{following.level} heading"
-        fix = Fix.unsafe("Delete the empty section", _removal(document, heading))
+        removal = _removal(document, heading)
+        fix = Fix.unsafe("Delete the empty section", removal) if removal is not None else None
         yield Violation(start, end, f"Empty section: the heading is followed directly by {what}", fix)
