@@ -198,6 +198,14 @@ def test_empty_section_without_fix_when_an_indented_line_follows() -> None:
     assert fixed("NL201", text) == text
 
 
+def test_empty_section_at_the_end_keeps_the_blank_lines_of_a_fence_never_closed() -> None:
+    """The blank lines before a last empty heading go with it, unless they are the content of a
+    fence that is never closed (found by a random-note run: the verifier refused the fix)."""
+    assert fixed("NL201", "- ```\n\n# ") == "- ```\n\n"
+    assert fixed("NL201", "- ```\n\n\n# E\n") == "- ```\n\n\n"
+    assert fixed("NL201", "a\n\n\n# E\n") == "a\n"
+
+
 def test_empty_sections_cascade_under_unsafe_fixes() -> None:
     assert fixed("NL201", "# Montag\n## Talk\n- x\n# Lectures/Orals\n# Posters\n") == "# Montag\n## Talk\n- x\n"
 

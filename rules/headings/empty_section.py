@@ -46,7 +46,12 @@ def _removal(document: Document, heading: Heading) -> Edit | None:
     if at_end:
         end = len(document.text)
         previous = heading.line - 1
-        while previous >= document.body_start_line and not document.line_text(previous).strip():
+        code = document.code_lines  # (a blank line may be the content of a fence never closed)
+        while (
+            previous >= document.body_start_line
+            and not document.line_text(previous).strip()
+            and previous not in code
+        ):
             previous -= 1
         if previous >= 1:
             start = min(document.offset(previous + 1), start)
