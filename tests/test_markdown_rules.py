@@ -165,6 +165,8 @@ def test_doubled_marker_as_first_item_loses_the_inner_marker() -> None:
         "  - - ```\n    - - notes",  # an open fence (found by a random-note run)
         "- | a |\n  |---|\n- - c\n",
         "- <div>\n- - c\n",
+        "- - notes\nnotes\n\n- - notes",  # after a blank line the nested list would turn loose
+        "- GAT: attend\n\n- - instead of\n",
     ],
 )
 def test_doubled_marker_without_fix_when_lines_would_move(before: str) -> None:

@@ -116,6 +116,7 @@ def test_random_notes_never_crash_and_fixes_converge() -> None:
     @example("---\nunclosed: yes\n[ref]: https://example.org\n> notes\n# Montag Vormittag\n[ref]: https://example.org",
              "all")
     @example("notes\n- - > \t:", "all")
+    @example("- - notes\nnotes\n\n- - notes", "all")
     def fixes_are_safe(note: str, which: str) -> None:
         notes.append(note)
         rules = RULESETS[which]

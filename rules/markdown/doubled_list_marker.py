@@ -39,15 +39,16 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
     ```
 
     ## Fix
-    When the item follows a sibling whose text starts at the same column, the outer marker becomes
-    indentation, so the line opens the nested list under the item above (as its indented
-    neighbours already are). As the first item of its list, the inner marker is removed. There is
-    no fix after a sibling indented otherwise (the lines would land at another depth) or ending
-    in a code fence, HTML block or table (the line would become part of it), nor for a
-    first item with more lines below it (further items of the nested list, or its own
-    continuation: without the inner marker they would move a level up or become code), with an
-    indented line right below it, or with a tab after its marker (a tab's width depends on the
-    column it starts at).
+    After a sibling, the outer marker becomes indentation, so the line opens the nested list under
+    the item above (as its indented neighbours already are); as the first item of its list, the
+    inner marker is removed. Both fixes are safe. There is no fix where it would move more than
+    the item:
+    - after a sibling whose text starts at another column, that ends in a code fence, an HTML
+      block or a table (the line would become part of it), or that a blank line parts from the
+      item (the list the line joins would turn loose, its items' text into paragraphs);
+    - for a first item with more lines in it (they would move a level up or become code), with
+      an indented line right below it, or with a tab after its marker (a tab's width depends on
+      the column it starts at).
     """
     found = list(list_items(document))
     items = [item for item, _ in found]
@@ -72,6 +73,8 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
                 above is not None
                 and above.content_column == parent.content_column
                 and last_block[id(above)] in _INTERRUPTED_BY_A_LIST
+                # after a blank line, the list the item joins would turn loose
+                and document.line_text(item.line - 1).strip()
             ):
                 outer_start = line_start + parent.marker_column
                 edit = Edit(outer_start, outer_start + len(parent.marker), " " * len(parent.marker))
