@@ -53,6 +53,8 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
     found = list(list_items(document))
     items = [item for item, _ in found]
     last_block = {id(item): _last_block(children) for item, children in found}
+    # items that open a nested item on their own line (doubled markers themselves)
+    doubled = {id(item.parent) for item in items if item.parent is not None and item.parent.line == item.line}
     # each item by its list's parent item and the line after it: the sibling an item follows
     ending_at = {(id(other.parent), other.token.map[1]): other for other in items if other.token.map is not None}
     for item in items:
@@ -73,6 +75,8 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
                 above is not None
                 and above.content_column == parent.content_column
                 and last_block[id(above)] in _INTERRUPTED_BY_A_LIST
+                # its own fix would change what it ends with: this one waits for the next pass
+                and id(above) not in doubled
                 # after a blank line, the list the item joins would turn loose
                 and document.line_text(item.line - 1).strip()
             ):
