@@ -182,6 +182,7 @@ def test_notes_of_any_lines_never_crash_and_fixes_converge() -> None:
     @example("- notes\n## \n  $$\n    ```math\n- \nnotes", "all")
     @example("- ```\n\n# ", "all")
     @example("- - <span>\n- - notes\n  - notes\n", "all")
+    @example("- - ```\n   \n", "all")
     def fixes_are_safe(note: str, which: str) -> None:
         count.append(note)
         rules = RULESETS[which]

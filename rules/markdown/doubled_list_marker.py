@@ -46,9 +46,10 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
     - after a sibling whose text starts at another column, that ends in a code fence, an HTML
       block or a table (the line would become part of it), or that a blank line parts from the
       item (the list the line joins would turn loose, its items' text into paragraphs);
-    - for a first item with more lines in it (they would move a level up or become code), with
-      an indented line right below it, or with a tab after its marker (a tab's width depends on
-      the column it starts at).
+    - for a first item with more lines in it (they would move a level up or become code), that
+      opens a code fence or HTML block (its blank lines' spaces are content), with an indented
+      line right below it, or with a tab after its marker (a tab's width depends on the column it
+      starts at).
     """
     found = list(list_items(document))
     items = [item for item, _ in found]
@@ -86,6 +87,8 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
         elif (
             parent.token.map is not None
             and last_content_line(document, item.line, parent.token.map[1]) == item.line
+            # (a fence's blank lines are its content, and their spaces count against the item's column)
+            and last_block[id(item)] not in ("fence", "code_block", "html_block")
             and "\t" not in document.line_text(item.line)
             and _starts_clear(document, item.line + 1)
         ):
