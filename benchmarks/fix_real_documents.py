@@ -59,7 +59,9 @@ def code_contents(data: bytes) -> list[tuple[str, str]]:
 
 
 def run(folder: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "notelint", "check", "--no-cache", "--fix", "--unsafe-fixes"]
+    # -P: the installed notelint, never the source folder of the current directory (run from a
+    # checkout, that one has no notelint.rules: every file would fail and nothing be tested)
+    command = [sys.executable, "-P", "-m", "notelint", "check", "--no-cache", "--fix", "--unsafe-fixes"]
     command += ["--select", "ALL", "--output-format", "concise", str(folder)]
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
@@ -79,6 +81,8 @@ def main() -> None:
         size = sum(len(data) for data in originals.values())
         print(f"files: {len(originals)} ({size / 1e6:.1f} MB)")
         first = run(folder)
+        if "Traceback" in first.stderr:  # (exit 2 alone may be a file that is not UTF-8)
+            raise SystemExit(f"notelint did not run (exit {first.returncode}):\n{first.stderr[-2000:]}")
         errors = [line for line in first.stderr.splitlines() if "internal error" in line]
         after_first = {path: path.read_bytes() for path in originals}
         changed = sum(after_first[path] != data for path, data in originals.items())
