@@ -39,7 +39,8 @@ def math_bare_environment(document: Document, options: MathOptions) -> Iterator[
 
     ## Fix
     When the paragraph is exactly the environment, it is wrapped in a ```` ```math```` block
-    (unsafe: the text becomes a displayed formula).
+    (unsafe: the text becomes a displayed formula). A paragraph holding a code span gets no fix:
+    the code would become part of the formula.
     """
     from notelint.rules.math.scanner import find_math
     from notelint.rules.math.tex import tables
@@ -63,8 +64,9 @@ def math_bare_environment(document: Document, options: MathOptions) -> Iterator[
             name = match.group(1)
             content = token.content.strip()
             parent = document.block_tokens[index - 1] if index else None
+            # (a code span in the paragraph would become TeX inside the block: then no fix)
             if (parent is not None and parent.type == "paragraph_open" and content.startswith(match.group(0))
-                    and content.endswith(f"\\end{{{name}}}")):
+                    and content.endswith(f"\\end{{{name}}}") and "`" not in content):
                 line_text = document.line_text(first)
                 indent = line_text[: len(line_text) - len(line_text.lstrip(" "))]
                 if indent.strip() == "" and not line_text.lstrip().startswith(">"):

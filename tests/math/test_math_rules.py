@@ -160,6 +160,15 @@ def test_bare_environment_is_wrapped_only_with_unsafe_fixes(write_note: WriteNot
     assert _codes(note) == []
 
 
+def test_bare_environment_with_a_code_span_has_no_fix(write_note: WriteNote) -> None:
+    """Wrapping would make the code span part of the formula (found by a random-note run: the
+    verifier refused the fix)."""
+    text = "\\begin{matrix}`$`\\end{matrix}\n"
+    note = write_note("n.md", text)
+    assert [f["fix"] for f in findings_json("--select", "NL406", note)] == [None]
+    assert _fixed(note, "--unsafe-fixes") == text
+
+
 def test_blank_line_that_breaks_a_dollar_block_is_removed(write_note: WriteNote) -> None:
     text = "Text\n\n$$\na = b\n\n\\\\ c = d\n$$\n\n- item $$x\n\n  y$$ z\n\nplain\n\nmore $$\n"
     note = write_note("n.md", text)
