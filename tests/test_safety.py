@@ -184,6 +184,7 @@ def test_notes_of_any_lines_never_crash_and_fixes_converge() -> None:
     @example("- - <span>\n- - notes\n  - notes\n", "all")
     @example("- - ```\n   \n", "all")
     @example("\\begin{matrix}`$`\\end{matrix}", "all")
+    @example("$$`\n```math$$``\n```math``$x$", "all")
     def fixes_are_safe(note: str, which: str) -> None:
         count.append(note)
         rules = RULESETS[which]

@@ -203,7 +203,31 @@ def same_math(text: str, spans: Sequence[RawSpan], raw: RawSpan, replacement: st
     changed = text[: raw.start] + replacement + text[raw.end :]
     before = [text[span.cstart : span.cend].strip(" ") for span in spans]
     after = [changed[span.cstart : span.cend].strip(" ") for span in scan_inline(changed)]
-    return before == after
+    return before == after and _same_code_spans_around(text, changed, raw.start, raw.end, raw.start + len(replacement))
+
+
+def _same_code_spans_around(text: str, changed: str, start: int, end: int, new_end: int) -> bool:
+    """Whether CommonMark pairs the backticks outside ``start..end`` (``start..new_end`` in
+    ``changed``) into the same code spans: backticks a rewrite adds or removes must not pair up
+    with others (the fix verifier would find a code span gone or new)."""
+    from notelint.spans import code_spans
+
+    shift = new_end - end
+
+    def outside(spans: list[tuple[int, int]], stop: int, moved: int) -> list[tuple[int, int]] | None:
+        kept = []
+        for span_start, span_end in spans:
+            if span_end <= start:
+                kept.append((span_start, span_end))
+            elif span_start >= stop:
+                kept.append((span_start + moved, span_end + moved))
+            elif not (start <= span_start and span_end <= stop):
+                return None  # a span reaching across the rewritten text
+        return kept
+
+    kept_before = outside(code_spans(text), end, shift)
+    kept_after = outside(code_spans(changed), new_end, 0)
+    return kept_before is not None and kept_before == kept_after
 
 
 def _code_tex(text: str, cstart: int, cend: int) -> tuple[int, int]:

@@ -178,6 +178,17 @@ def test_blank_line_that_breaks_a_dollar_block_is_removed(write_note: WriteNote)
     assert _codes(note, select="NL405") == []
 
 
+def test_a_rewrite_whose_backticks_would_pair_with_others_is_not_offered(write_note: WriteNote) -> None:
+    """Found by a random-note run: the backticks of $`x`$ paired with the runs of backticks around
+    them, a code span vanished, and the verifier refused the fix."""
+    text = "$$`\n```math$$``\n```math``$x$\n"
+    note = write_note("n.md", text)
+    assert [(f["line"], f["fix"]) for f in findings_json("--select", "NL404", note)] == [(1, None), (3, None)]
+    assert _fixed(note) == text
+    fine = write_note("m.md", "use `code` and $x$ and `more`\n")
+    assert _fixed(fine) == "use `code` and $`x`$ and `more`\n"
+
+
 def test_rewrites_that_would_change_what_gitlab_finds_are_not_offered(write_note: WriteNote) -> None:
     note = write_note("n.md", "`$1$```\n\n$`  $x`$\n")
     found = findings_json("--select", "NL403,NL404", note)
