@@ -69,7 +69,9 @@ def math_bare_environment(document: Document, options: MathOptions) -> Iterator[
                     and content.endswith(f"\\end{{{name}}}") and "`" not in content):
                 line_text = document.line_text(first)
                 indent = line_text[: len(line_text) - len(line_text.lstrip(" "))]
-                if indent.strip() == "" and not line_text.lstrip().startswith(">"):
+                # the environment must open its line: after a list marker or a quote's '>' the
+                # fence would go before them and break the list or the quote
+                if line_text[len(indent) :].startswith(match.group(0)):
                     end = document.index.line_end(last)
                     fix = Fix.unsafe("Wrap the environment in a ```math block",
                                      Edit.insert(start_offset, f"{indent}```math\n"), Edit.insert(end, f"\n{indent}```"))

@@ -160,6 +160,17 @@ def test_bare_environment_is_wrapped_only_with_unsafe_fixes(write_note: WriteNot
     assert _codes(note) == []
 
 
+def test_bare_environment_after_a_list_marker_or_a_quote_has_no_fix(write_note: WriteNote) -> None:
+    """The fence would go before the marker (found by a random-note run: the list broke, and the
+    verifier refused); an environment on its own lines inside an item is wrapped there."""
+    text = "- \\begin{matrix}\\end{matrix}\n- $\n\n> \\begin{equation}\n> E\n> \\end{equation}\n"
+    note = write_note("n.md", text)
+    assert [f["fix"] for f in findings_json("--select", "NL406", note)] == [None, None]
+    assert _fixed(note, "--unsafe-fixes") == text
+    inside = write_note("m.md", "- item\n\n  \\begin{equation}\n  E\n  \\end{equation}\n")
+    assert _fixed(inside, "--unsafe-fixes") == "- item\n\n  ```math\n  \\begin{equation}\n  E\n  \\end{equation}\n  ```\n"
+
+
 def test_bare_environment_with_a_code_span_has_no_fix(write_note: WriteNote) -> None:
     """Wrapping would make the code span part of the formula (found by a random-note run: the
     verifier refused the fix)."""
