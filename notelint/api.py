@@ -64,11 +64,10 @@ def check_text(
 def _judged_linter(rules: RuleSet, project: Project | None) -> Callable[[Document], LintResult]:
     def run(document: Document) -> LintResult:
         result = lint(document, rules)
-        if project is None or not result.findings:
+        if project is None:
             return result
-        from notelint.project import apply_judges
+        from notelint.project import judge_result
 
-        kept = apply_judges(result.findings, document.text, rules.rules, project)
-        return result if len(kept) == len(result.findings) else LintResult(kept, result.crashes)
+        return judge_result(result, document.text, rules.rules, project)
 
     return run

@@ -158,6 +158,18 @@ def is_math_fence(info: str) -> bool:
     return info.split(maxsplit=1)[:1] == ["math"]
 
 
+def fence_is_closed(document: Document, token: Token) -> bool:
+    """Whether a ``fence`` token ends with a closing fence line; else it runs to the end of its
+    container (at the end of the note, with the note's last line as content)."""
+    if token.map is None:
+        return False
+    line = token.map[1]  # (1-based: the fence's last line)
+    if line <= token.map[0] + 1 or line > document.line_count:
+        return False
+    text = document.line_text(line).strip()
+    return text.startswith(token.markup) and not text.strip(token.markup[0])
+
+
 class TokenSpan(NamedTuple):
     """A block token and the 1-based, inclusive lines it covers (a named tuple: a note has
     hundreds, made on every parse)."""

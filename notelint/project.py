@@ -23,10 +23,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from notelint.config import ConfigFinder
 from notelint.diagnostics import Finding
+
+if TYPE_CHECKING:
+    from notelint.linter import LintResult
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -212,3 +215,14 @@ def apply_judges(
         kept = {id(finding) for finding in judge(subjects, project, options)}
         dropped.update(id(finding) for finding in mine if id(finding) not in kept)
     return [finding for finding in findings if id(finding) not in dropped]
+
+
+def judge_result(result: LintResult, text: str, rules: Sequence[tuple[Any, Any]], project: Project) -> LintResult:
+    """``result`` (of one lint pass over ``text``) without the findings its rules' judges drop:
+    ``result`` itself when they drop none, so a caller can tell."""
+    from notelint.linter import LintResult
+
+    if not result.findings:
+        return result
+    kept = apply_judges(result.findings, text, rules, project)
+    return result if len(kept) == len(result.findings) else LintResult(kept, result.crashes)

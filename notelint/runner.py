@@ -437,13 +437,11 @@ class Runner:
             if not self.options.changes_files or not result.findings:
                 return result
             # a finding a judge drops is not fixed either
-            from notelint.project import apply_judges
+            from notelint.project import judge_result
 
-            kept = apply_judges(result.findings, doc.text, ruleset.rules, self.project_for(path))
-            if len(kept) == len(result.findings):
-                return result
-            judged = LintResult(kept, result.crashes)
-            unjudged.append((judged, result.findings))
+            judged = judge_result(result, doc.text, ruleset.rules, self.project_for(path))
+            if judged is not result:
+                unjudged.append((judged, result.findings))
             return judged
 
         if self.options.changes_files:

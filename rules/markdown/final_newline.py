@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from notelint.diagnostics import Edit, Fix, Violation
-from notelint.document import Document
+from notelint.document import Document, fence_is_closed
 from notelint.rule import rule
 
 
@@ -35,10 +35,10 @@ def missing_final_newline(document: Document, options: None) -> Iterator[Violati
 
 
 def _ends_in_open_fence(document: Document) -> bool:
-    """Whether the last block is a fence whose content runs to the end of a text without a final
-    line break (a closed fence's content ends with one: every line of it keeps its break)."""
+    """Whether the last block is a fence with content and no closing line: its content runs to
+    the end of the text."""
     for token in reversed(document.block_tokens):
         if token.type.endswith("_close"):
             continue  # the lists and quotes the last block is in
-        return token.type == "fence" and bool(token.content) and not token.content.endswith("\n")
+        return token.type == "fence" and bool(token.content) and not fence_is_closed(document, token)
     return False

@@ -2,10 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from markdown_it.token import Token
-
 from notelint.diagnostics import Edit, Fix, Violation
-from notelint.document import Document, is_math_fence
+from notelint.document import Document, fence_is_closed, is_math_fence
 from notelint.rule import rule
 from notelint.rules.math.options import MathOptions
 
@@ -60,16 +58,6 @@ def _broken_dollar_blocks(document: Document) -> Iterator[Violation]:
         position += len(chain)
 
 
-def _has_closing_line(document: Document, token: Token) -> bool:
-    """Whether a fence ends with a closing fence line (else it runs to the end of its container)."""
-    assert token.map is not None
-    line = token.map[1]  # (1-based: the fence's last line)
-    if line <= token.map[0] + 1 or line > document.line_count:
-        return False
-    text = document.line_text(line).strip()
-    return text.startswith(token.markup) and not text.strip(token.markup[0])
-
-
 @rule(code="NL405", name="math-blank-line", family="math", severity="warning", fixable=True, options=MathOptions)
 def math_blank_line(document: Document, options: MathOptions) -> Iterator[Violation]:
     """## What it does
@@ -111,7 +99,7 @@ def math_blank_line(document: Document, options: MathOptions) -> Iterator[Violat
         if token.type != "fence" or token.map is None or not is_math_fence(token.info):
             continue
         first = token.map[0] + 2  # (1-based, the line after the opening fence)
-        if _has_closing_line(document, token):
+        if fence_is_closed(document, token):
             stop = token.map[1]  # (the closing fence's line)
         else:  # it runs to the end of its container, and so do its last blank lines: not inside
             stop = min(token.map[1], document.line_count) + 1
