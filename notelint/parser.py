@@ -7,12 +7,32 @@ read the block tokens and the raw text, and the inline pass is about a third of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
+
+    BlockRule = Callable[[StateBlock, int, int, bool], bool]
+
+# The characters a line can open each block with, after its indentation: markdown-it tries every
+# block rule at the start of every line, and for every line of a paragraph again (can this line
+# end the paragraph?). A rule whose block cannot open with the line's first character answers
+# False at once, so asking it is skipped; the tokens are the same (tests/test_parser.py).
+_OPENING_CHARACTERS = {
+    "fence": "`~",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "reference": "[",
+    "html_block": "<",
+    "heading": "#",
+}
+# a table's second line (the delimiter row) opens with two of these (or one and a space, not after `-`)
+_DELIMITER_ROW_CHARACTERS = frozenset("|-:")
 
 
 @cache
@@ -20,7 +40,9 @@ def markdown_parser() -> MarkdownIt:
     """Build the parser once per process (markdown-it-py instances are reusable and stateless)."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    _skip_rules_that_cannot_open(parser)
+    return parser
 
 
 @cache
@@ -28,7 +50,51 @@ def _block_parser() -> MarkdownIt:
     """The same parser without the core rules that parse and join inline content."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+    _skip_rules_that_cannot_open(parser)
+    return parser
+
+
+def _skip_rules_that_cannot_open(parser: MarkdownIt) -> None:
+    ruler = parser.block.ruler
+    for rule in list(ruler.__rules__):
+        if rule.name in _OPENING_CHARACTERS:
+            guarded = _opening_with(frozenset(_OPENING_CHARACTERS[rule.name]), rule.fn)
+        elif rule.name == "table":
+            guarded = _table_with_delimiter_row(rule.fn)
+        else:
+            continue
+        ruler.at(rule.name, guarded, {"alt": list(rule.alt)})
+
+
+def _opening_with(characters: frozenset[str], block_rule: BlockRule) -> BlockRule:
+    def when_it_can_open(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        first = state.bMarks[start_line] + state.tShift[start_line]
+        if state.src[first:first + 1] not in characters:
+            return False
+        return block_rule(state, start_line, end_line, silent)
+
+    return when_it_can_open
+
+
+def _table_with_delimiter_row(table_rule: BlockRule) -> BlockRule:
+    def when_a_delimiter_row_follows(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        if start_line + 2 > end_line:
+            return False
+        first = state.bMarks[start_line + 1] + state.tShift[start_line + 1]
+        if first + 1 >= state.eMarks[start_line + 1]:
+            return False
+        opening, second = state.src[first], state.src[first + 1]
+        if opening not in _DELIMITER_ROW_CHARACTERS:
+            return False
+        if second in " \t":
+            if opening == "-":
+                return False  # `- item` is a list item
+        elif second not in _DELIMITER_ROW_CHARACTERS:
+            return False
+        return table_rule(state, start_line, end_line, silent)
+
+    return when_a_delimiter_row_follows
 
 
 def parse(source: str) -> list[Token]:

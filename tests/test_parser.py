@@ -1,0 +1,68 @@
+"""notelint's parser skips block rules that cannot open on a line: it must give exactly the tokens
+of markdown-it-py as shipped, on the CommonMark spec, on real notes and on random lines."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from conftest import FIXTURES, REPO
+from notelint.parser import _block_parser, markdown_parser, parse_blocks, render
+
+SPEC = json.loads((REPO / "tests" / "data" / "commonmark" / "commonmark.json").read_text())
+
+
+def shipped_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def shipped_block_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+
+
+def tokens(parsed: list[Any]) -> list[dict[str, Any]]:
+    return [token.as_dict() for token in parsed]
+
+
+def texts() -> list[str]:
+    found = [example["markdown"] for example in SPEC]
+    for folder in (FIXTURES, REPO / "notes"):
+        found += [path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*.md"))]
+    return found
+
+
+def test_the_rules_are_skipped_only_where_they_cannot_open() -> None:
+    # the parser does use the skipping versions (else this test would compare a parser with itself)
+    names = {rule.name: rule.fn.__name__ for rule in _block_parser().block.ruler.__rules__}
+    assert names["list"] == "when_it_can_open" and names["table"] == "when_a_delimiter_row_follows"
+    assert names["paragraph"] == "paragraph"
+    full, blocks = shipped_parser(), shipped_block_parser()
+    for text in texts():
+        assert tokens(markdown_parser().parse(text)) == tokens(full.parse(text)), text
+        assert tokens(parse_blocks(text)[0]) == tokens(blocks.parse(text, {})), text
+        assert render(text) == full.render(text), text
+
+
+LINE = st.builds(
+    lambda indent, marker, rest: indent + marker + rest,
+    st.sampled_from(["", " ", "  ", "   ", "    ", "\t", " \t", "     "]),
+    st.sampled_from(["", "- ", "-", "* ", "+ ", "1. ", "1.", "2) ", "12345678901. ", "> ", ">", "# ", "####### ",
+                     "[a]: /u", "[a]:", "<div>", "<!--", "```", "~~~", "``` math", "| a | b |", "|---|---|",
+                     "| - |", "-|-", ":-", ":-:|-:", "---", "***", "_ _ _", "===", "- - -", "<a href='x'>", "</pre>"]),
+    st.text(alphabet="ab -*_#>|:`~[]<>!\t1.", max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE, max_size=14), st.sampled_from(["", "\n", " ", "\n\n"]))
+@example(["a", "|---|---|", "b"], "")
+@example(["| abc | defghi |", ":-: | -----------:", "bar | baz"], "")
+@example(["> - a", ">   |-|", "> b"], "\n")
+def test_random_lines_parse_as_markdown_it_py_parses_them(lines: list[str], end: str) -> None:
+    text = "\n".join(lines) + end
+    assert tokens(markdown_parser().parse(text)) == tokens(shipped_parser().parse(text))
+    assert tokens(parse_blocks(text)[0]) == tokens(shipped_block_parser().parse(text, {}))
