@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 # block rule at the start of every line, and for every line of a paragraph again (can this line
 # end the paragraph?). A rule whose block cannot open with the line's first character answers
 # False at once, so asking it is skipped; the tokens are the same (tests/test_parser.py).
+# (The other rules' own first checks are as cheap as such a test: measured, no gain.)
 _OPENING_CHARACTERS = {
     "fence": "`~",
     "blockquote": ">",
@@ -31,8 +32,6 @@ _OPENING_CHARACTERS = {
     "html_block": "<",
     "heading": "#",
 }
-# a table's second line (the delimiter row) opens with two of these (or one and a space, not after `-`)
-_DELIMITER_ROW_CHARACTERS = frozenset("|-:")
 
 
 @cache
@@ -60,11 +59,7 @@ def _skip_rules_that_cannot_open(parser: MarkdownIt) -> None:
     for rule in list(ruler.__rules__):
         if rule.name in _OPENING_CHARACTERS:
             guarded = _opening_with(frozenset(_OPENING_CHARACTERS[rule.name]), rule.fn)
-        elif rule.name == "table":
-            guarded = _table_with_delimiter_row(rule.fn)
-        else:
-            continue
-        ruler.at(rule.name, guarded, {"alt": list(rule.alt)})
+            ruler.at(rule.name, guarded, {"alt": list(rule.alt)})
 
 
 def _opening_with(characters: frozenset[str], block_rule: BlockRule) -> BlockRule:
@@ -75,26 +70,6 @@ def _opening_with(characters: frozenset[str], block_rule: BlockRule) -> BlockRul
         return block_rule(state, start_line, end_line, silent)
 
     return when_it_can_open
-
-
-def _table_with_delimiter_row(table_rule: BlockRule) -> BlockRule:
-    def when_a_delimiter_row_follows(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-        if start_line + 2 > end_line:
-            return False
-        first = state.bMarks[start_line + 1] + state.tShift[start_line + 1]
-        if first + 1 >= state.eMarks[start_line + 1]:
-            return False
-        opening, second = state.src[first], state.src[first + 1]
-        if opening not in _DELIMITER_ROW_CHARACTERS:
-            return False
-        if second in " \t":
-            if opening == "-":
-                return False  # `- item` is a list item
-        elif second not in _DELIMITER_ROW_CHARACTERS:
-            return False
-        return table_rule(state, start_line, end_line, silent)
-
-    return when_a_delimiter_row_follows
 
 
 def parse(source: str) -> list[Token]:
