@@ -26,12 +26,13 @@ if TYPE_CHECKING:
 _OPENING_CHARACTERS = {
     "fence": "`~",
     "blockquote": ">",
-    "hr": "*-_",
     "list": "*-+0123456789",
     "reference": "[",
     "html_block": "<",
     "heading": "#",
 }
+
+_THEMATIC_BREAK_MARKERS = frozenset("*-_")
 
 
 @cache
@@ -57,7 +58,9 @@ def _block_parser() -> MarkdownIt:
 def _skip_rules_that_cannot_open(parser: MarkdownIt) -> None:
     ruler = parser.block.ruler
     for rule in list(ruler.__rules__):
-        if rule.name in _OPENING_CHARACTERS:
+        if rule.name == "hr":
+            ruler.at(rule.name, _thematic_break_with_two_markers(rule.fn), {"alt": list(rule.alt)})
+        elif rule.name in _OPENING_CHARACTERS:
             guarded = _opening_with(frozenset(_OPENING_CHARACTERS[rule.name]), rule.fn)
             ruler.at(rule.name, guarded, {"alt": list(rule.alt)})
 
@@ -71,6 +74,26 @@ def _opening_with(characters: frozenset[str], block_rule: BlockRule) -> BlockRul
 
     return when_it_can_open
 
+
+
+def _thematic_break_with_two_markers(hr_rule: BlockRule) -> BlockRule:
+    """``hr`` (``***``, ``- - -``, ``___``) is asked on every list item's line (``- text``): its
+    first character must be a marker and the next one that is not a space or tab the same."""
+
+    def when_two_markers_open(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        source = state.src
+        first = state.bMarks[start_line] + state.tShift[start_line]
+        marker = source[first:first + 1]
+        if marker not in _THEMATIC_BREAK_MARKERS:
+            return False
+        second = first + 1
+        while source[second:second + 1] in (" ", "\t"):
+            second += 1
+        if source[second:second + 1] != marker:
+            return False
+        return hr_rule(state, start_line, end_line, silent)
+
+    return when_two_markers_open
 
 def parse(source: str) -> list[Token]:
     return markdown_parser().parse(source)

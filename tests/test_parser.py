@@ -38,7 +38,7 @@ def texts() -> list[str]:
 def test_the_rules_are_skipped_only_where_they_cannot_open() -> None:
     # the parser does use the skipping versions (else this test would compare a parser with itself)
     names = {rule.name: rule.fn.__name__ for rule in _block_parser().block.ruler.__rules__}
-    assert names["list"] == names["hr"] == "when_it_can_open"
+    assert names["list"] == "when_it_can_open" and names["hr"] == "when_two_markers_open"
     assert names["paragraph"] == "paragraph" and names["table"] == "table"
     full, blocks = shipped_parser(), shipped_block_parser()
     for text in texts():

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from markdown_it.token import Token
 
@@ -51,16 +51,19 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
       line right below it, or with a tab after its marker (a tab's width depends on the column it
       starts at).
     """
-    found = list(list_items(document))
-    items = [item for item, _ in found]
-    last_block = {id(item): _last_block(children) for item, children in found}
+    found = list_items(document)
+    # items that open on their parent's line (most notes have none)
+    nested = [item for item, _ in found if item.parent is not None and item.parent.line == item.line]
+    if not nested:
+        return
+    children_of = {id(item): children for item, children in found}
     # items that open a nested item on their own line (doubled markers themselves)
-    doubled = {id(item.parent) for item in items if item.parent is not None and item.parent.line == item.line}
+    doubled = {id(item.parent) for item in nested}
     # each item by its list's parent item and the line after it: the sibling an item follows
-    ending_at = {(id(other.parent), other.token.map[1]): other for other in items if other.token.map is not None}
-    for item in items:
+    ending_at = {(id(other.parent), other.token.map[1]): other for other, _ in found if other.token.map is not None}
+    for item in nested:
         parent = item.parent
-        if parent is None or parent.line != item.line or item.index_in_list != 0:
+        if parent is None or item.index_in_list != 0:
             continue
         if item.marker not in _BULLETS or parent.marker not in _BULLETS:
             continue
@@ -75,7 +78,7 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
             if (
                 above is not None
                 and above.content_column == parent.content_column
-                and last_block[id(above)] in _INTERRUPTED_BY_A_LIST
+                and _last_block(children_of[id(above)]) in _INTERRUPTED_BY_A_LIST
                 # its own fix would change what it ends with: this one waits for the next pass
                 and id(above) not in doubled
                 # after a blank line, the list the item joins would turn loose
@@ -88,7 +91,7 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
             parent.token.map is not None
             and last_content_line(document, item.line, parent.token.map[1]) == item.line
             # (a fence's blank lines are its content, and their spaces count against the item's column)
-            and last_block[id(item)] not in ("fence", "code_block", "html_block")
+            and _last_block(children_of[id(item)]) not in ("fence", "code_block", "html_block")
             and "\t" not in document.line_text(item.line)
             and _starts_clear(document, item.line + 1)
         ):
@@ -101,7 +104,7 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
         yield Violation(inner_start, inner_start + len(item.marker), "Doubled list marker opens an empty item", fix)
 
 
-def _last_block(children: list[Token]) -> str | None:
+def _last_block(children: Sequence[Token]) -> str | None:
     """The type of the last block directly in an item (its opening token), None when empty."""
     for token in reversed(children):
         if not token.type.endswith("_close") and token.type != "inline":

@@ -40,14 +40,13 @@ def _columns(text: str, from_column: int) -> tuple[int, str, int] | None:
     return marker_column, marker, after_marker + spaces
 
 
-def list_items(document: Document) -> Iterator[tuple[ListItem, list[Token]]]:
+def list_items(document: Document) -> tuple[tuple[ListItem, tuple[Token, ...]], ...]:
     """Every list item outside blockquotes, with the tokens directly inside it.
 
     Items whose columns cannot be known (tabs in the indentation) are skipped.  Found once per
-    document for every list rule (each caller gets its own lists of tokens).
+    document for every list rule.
     """
-    for item, children in document.derived(_list_items):
-        yield item, list(children)
+    return document.derived(_list_items)
 
 
 def _list_items(document: Document) -> tuple[tuple[ListItem, tuple[Token, ...]], ...]:
