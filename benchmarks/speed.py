@@ -8,10 +8,12 @@ on PATH rumdl, mdformat --check and markdownlint-cli2; on one note notelint (wit
 configuration file) and mdformat --check, run in turns, at least 15 times; and the peak memory
 (largest resident set of any notelint process, from the kernel's rusage). Prints figures and ratios.
 
-It also times what no notelint can go below: a Python that imports markdown-it-py and parses the
-notes into block tokens (notelint's parse, without any rule), on one note in turns with the others
-and over the corpus on one core.  The corpus time divided by the cores bounds notelint cold from
-below, whatever its rules cost.
+It also times what no notelint can go below: a Python that imports notelint's parser
+(markdown-it-py) and parses the notes into block tokens, without any rule, on one note and over
+the corpus on one core.  The corpus time divided by the cores bounds notelint cold from below,
+whatever its rules cost.  notelint cold, rumdl and that parse run in turns (a, b, c, a, b, c, ...),
+as do the one-note commands: this machine's speed drifts over minutes, and taking turns gives each
+the same drift, so that their ratios hold.
 """
 
 from __future__ import annotations
@@ -33,11 +35,10 @@ FIXTURES = REPO / "tests" / "fixtures"
 # The parse every notelint run starts with (notelint.parser), and nothing else.
 PARSE_ONLY = (
     "import sys\n"
-    "from markdown_it import MarkdownIt\n"
-    "parser = MarkdownIt('commonmark').enable(['table', 'strikethrough']).disable(['inline', 'text_join'])\n"
+    "from notelint.parser import parse_blocks\n"
     "for name in sys.argv[1:]:\n"
     "    with open(name, encoding='utf-8') as file:\n"
-    "        parser.parse(file.read(), {})\n"
+    "        parse_blocks(file.read())\n"
 )
 
 
@@ -120,24 +121,30 @@ def main() -> int:
         size = sum(path.stat().st_size for path in corpus.iterdir()) / 1e6
         print(f"corpus: {args.notes} notes, {size:.1f} MB; medians of {args.repeat} runs; {os.cpu_count()} cores")
         figures: dict[str, float] = {}
-        figures["notelint cold"] = timed([*notelint, "--no-cache", "."], corpus, args.repeat, env)
+        notes = sorted(path.name for path in corpus.iterdir())
+        in_turns: dict[str, tuple[list[str], Path, dict[str, str] | None]] = {
+            "notelint cold": ([*notelint, "--no-cache", "."], corpus, env),
+            "parse alone": ([sys.executable, "-P", "-c", PARSE_ONLY, *notes], corpus, env),
+        }
+        if shutil.which("rumdl"):
+            in_turns["rumdl"] = (["rumdl", "check", "--no-cache", "."], corpus, None)
+        figures.update(zip(in_turns, timed_side_by_side(list(in_turns.values()), args.repeat)))
         subprocess.run([*notelint, "."], cwd=corpus, env=env, capture_output=True, check=False)
         figures["notelint warm"] = timed([*notelint, "."], corpus, args.repeat, env)
         peers = {
-            "rumdl": ["rumdl", "check", "--no-cache", "."],
             "mdformat --check": ["mdformat", "--check", "."],
             "markdownlint-cli2": ["markdownlint-cli2", "**/*.md"],
         }
         for name, command in peers.items():
             if shutil.which(command[0]):
-                figures[name] = timed(command, corpus, max(1, args.repeat // 2 if name != "rumdl" else args.repeat))
+                figures[name] = timed(command, corpus, max(1, args.repeat // 2))
+        parse_only = figures.pop("parse alone")
         for name, seconds in figures.items():
             print(f"  {name:<20} {seconds:8.3f} s")
         if "rumdl" in figures:
-            print(f"  cold / rumdl        {figures['notelint cold'] / figures['rumdl']:8.2f}x   (target <= 3)")
+            print(f"  cold / rumdl        {figures['notelint cold'] / figures['rumdl']:8.2f}x   (target <= 3; "
+                  "notelint cold, rumdl and the parse alone in turns)")
             print(f"  warm / rumdl cold   {figures['notelint warm'] / figures['rumdl']:8.2f}x   (target <= 0.5)")
-        notes = sorted(path.name for path in corpus.iterdir())
-        parse_only = timed([sys.executable, "-P", "-c", PARSE_ONLY, *notes], corpus, args.repeat)
         cores = os.cpu_count() or 1
         print(f"  markdown-it-py parse alone, one core {parse_only:6.3f} s; on {cores} cores at least "
               f"{parse_only / cores:.3f} s", end="")
@@ -158,7 +165,7 @@ def main() -> int:
         single, with_config, floor, *peer = timed_side_by_side(one_note, max(args.repeat, 15))
         print(f"one note, cold: notelint {single * 1000:.0f} ms; with the repository's pyproject.toml "
               f"{with_config * 1000:.0f} ms (medians of {max(args.repeat, 15)} runs in turns)")
-        print(f"  markdown-it-py import and parse alone {floor * 1000:.0f} ms")
+        print(f"  import notelint's parser (markdown-it-py) and parse alone {floor * 1000:.0f} ms")
         if peer:
             print(f"  mdformat --check {peer[0] * 1000:.0f} ms; ratio {single / peer[0]:.2f}x (target <= 0.5); "
                   f"parse alone {floor / peer[0]:.2f}x")
