@@ -158,16 +158,19 @@ def is_math_fence(info: str) -> bool:
     return info.split(maxsplit=1)[:1] == ["math"]
 
 
-def fence_is_closed(document: Document, token: Token) -> bool:
+def fence_is_closed(token: Token) -> bool:
     """Whether a ``fence`` token ends with a closing fence line; else it runs to the end of its
-    container (at the end of the note, with the note's last line as content)."""
+    container (at the end of the note, with the note's last line as content).
+
+    Read from the token, as markdown-it decided: its content holds every line of its map but the
+    opening one, each ended by a line break, but for the closing line. (A line that only looks
+    like a closing fence, indented four columns or more, is content.)"""
     if token.map is None:
         return False
-    line = token.map[1]  # (1-based: the fence's last line)
-    if line <= token.map[0] + 1 or line > document.line_count:
-        return False
-    text = document.line_text(line).strip()
-    return text.startswith(token.markup) and not text.strip(token.markup[0])
+    content = token.content
+    if content and not content.endswith("\n"):
+        return False  # the note's last line, without a line break, is content
+    return content.count("\n") == token.map[1] - token.map[0] - 2
 
 
 class TokenSpan(NamedTuple):

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, REPO
-from notelint.document import DecodeError, Document, LineIndex, Position
+from notelint.document import DecodeError, Document, LineIndex, Position, fence_is_closed
 
 
 def test_bom_and_crlf_are_remembered_and_written_back() -> None:
@@ -164,3 +164,27 @@ def test_line_index_positions_agree_with_counting_line_breaks(text: str) -> None
         line_start = breaks[-1].end() if breaks else 0
         assert index.position(offset) == Position(len(breaks) + 1, offset - line_start + 1)
         assert index.offset(len(breaks) + 1, offset - line_start + 1) == offset
+
+
+@pytest.mark.parametrize(("text", "closed"), [
+    ("```\na\n```", True),
+    ("```\na\n```\n", True),
+    ("```\n```", True),
+    ("```\n\n\n```", True),
+    ("  ```\n  a\n   ```\n", True),  # a closing fence may be indented up to three columns
+    ("- ```\n  a\n  ```\n- b", True),
+    ("> ```\n> a\n> ```", True),
+    ("```math\n    ```", False),  # four columns: content that looks like a closing fence
+    ("````\na\n```", False),  # shorter than the opening fence
+    ("```\na", False),  # the note's last line, without a line break
+    ("```\na\n", False),
+    ("```\na\n\n\n", False),
+    ("```\n\n", False),
+    ("```", False),
+    ("- ```\n  a\n- b", False),  # ends with its list item
+    ("> ```\n> a\n\nb", False),  # ends with its quote
+    ("- ```\n  a\n\n  b\n", False),
+])
+def test_a_fence_is_closed_only_by_a_closing_fence_line(text: str, closed: bool) -> None:
+    [fence] = [token for token in Document("a.md", text).block_tokens if token.type == "fence"]
+    assert fence_is_closed(fence) is closed

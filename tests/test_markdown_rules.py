@@ -231,7 +231,8 @@ def test_missing_final_newline() -> None:
     assert fixed("a\nb", "NL004") == "a\nb\n"
 
 
-@pytest.mark.parametrize("text", ["```math\nnotes", "```python\nx = 1", "~~~\nx", "- ```\n  x", "> ```\n> x"])
+@pytest.mark.parametrize("text", ["```math\nnotes", "```python\nx = 1", "~~~\nx", "- ```\n  x", "> ```\n> x",
+                                  "```math\n    ```", "````\nx\n```"])
 def test_missing_final_newline_inside_a_fence_never_closed_has_no_fix(text: str) -> None:
     """The line break would become part of the code or math (found by a random-note run: the
     verifier refused the fix, an internal error)."""

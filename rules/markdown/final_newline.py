@@ -40,5 +40,5 @@ def _ends_in_open_fence(document: Document) -> bool:
     for token in reversed(document.block_tokens):
         if token.type.endswith("_close"):
             continue  # the lists and quotes the last block is in
-        return token.type == "fence" and bool(token.content) and not fence_is_closed(document, token)
+        return token.type == "fence" and bool(token.content) and not fence_is_closed(token)
     return False

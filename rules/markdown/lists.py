@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from markdown_it.token import Token
 
 from notelint.diagnostics import Edit, Fix, Violation
-from notelint.document import Document
+from notelint.document import Document, fence_is_closed
 
 _MARKER = re.compile(r"(?P<indent> *)(?P<marker>[-+*]|\d{1,9}[.)])(?P<space> *)(?P<rest>.?)")
 
@@ -173,14 +173,7 @@ def unclosed_fence_lines(document: Document) -> frozenset[int]:
         token = span.token
         if token.type != "fence" or not token.markup:
             continue
-        last = last_content_line(document, span.first_line, span.last_line)
-        closing = document.line_text(last).lstrip(" >\t").rstrip()
-        closed = (
-            last > span.first_line
-            and len(closing) >= len(token.markup)
-            and set(closing) == {token.markup[0]}
-        )
-        if not closed:
+        if not fence_is_closed(token):
             lines.update(range(span.first_line, span.last_line + 1))
     return frozenset(lines)
 

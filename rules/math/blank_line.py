@@ -99,7 +99,7 @@ def math_blank_line(document: Document, options: MathOptions) -> Iterator[Violat
         if token.type != "fence" or token.map is None or not is_math_fence(token.info):
             continue
         first = token.map[0] + 2  # (1-based, the line after the opening fence)
-        if fence_is_closed(document, token):
+        if fence_is_closed(token):
             stop = token.map[1]  # (the closing fence's line)
         else:  # it runs to the end of its container, and so do its last blank lines: not inside
             stop = min(token.map[1], document.line_count) + 1
