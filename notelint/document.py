@@ -300,6 +300,16 @@ class Document:
         return frozenset(lines)
 
     @cached_property
+    def open_fence_lines(self) -> frozenset[int]:
+        """1-based lines of fenced code blocks that have no closing fence (they end with their
+        container or the note): a blank line inserted after such a line becomes part of the code."""
+        lines: set[int] = set()
+        for span in self.blocks:
+            if span.token.type == "fence" and not fence_is_closed(span.token):
+                lines.update(range(span.first_line, span.last_line + 1))
+        return frozenset(lines)
+
+    @cached_property
     def code_spans(self) -> tuple[tuple[int, int], ...]:
         """Offsets of inline code spans (GitLab's ``$`…`$`` math included) in paragraphs,
         headings and table cells, backticks included."""

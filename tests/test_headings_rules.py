@@ -206,6 +206,22 @@ def test_empty_section_at_the_end_keeps_the_blank_lines_of_a_fence_never_closed(
     assert fixed("NL201", "a\n\n\n# E\n") == "a\n"
 
 
+@pytest.mark.parametrize("text", ["- ```\n## \nnotes\n- ", "> ```\n## Empty\ntext\n---\n"])
+def test_empty_section_without_fix_when_the_blank_line_would_join_a_fence_never_closed(text: str) -> None:
+    """Text above and below: the heading would become a blank line, and a fence that its list
+    item or quote ends would take it as content (found by a random-lines run: the verifier
+    refused the fix, an internal error)."""
+    rule = BY_CODE["NL201"]
+    [violation] = [found for found in rule.check(Document("note.md", text), rule.options_model())
+                   if found.message.startswith("Empty section: the heading is followed directly by a")]
+    assert violation.fix is None
+    # without the fence, the heading becomes a blank line as usual
+    plain = text.replace("```", "a")
+    [violation] = [found for found in rule.check(Document("note.md", plain), rule.options_model())
+                   if found.message.startswith("Empty section: the heading is followed directly by a")]
+    assert violation.fix is not None and [edit.content for edit in violation.fix.edits] == ["\n"]
+
+
 def test_empty_sections_cascade_under_unsafe_fixes() -> None:
     assert fixed("NL201", "# Montag\n## Talk\n- x\n# Lectures/Orals\n# Posters\n") == "# Montag\n## Talk\n- x\n"
 

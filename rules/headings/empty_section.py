@@ -42,6 +42,8 @@ def _removal(document: Document, heading: Heading) -> Edit | None:
         and heading.line > document.body_start_line
         and document.line_text(heading.line - 1).strip()
     ):
+        if heading.line - 1 in document.open_fence_lines:
+            return None  # the blank line would become part of a fence its container ends
         return Edit(start, end, "\n")
     if at_end:
         end = len(document.text)
@@ -91,7 +93,9 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
     interrupts anything) is replaced by a blank line, so that the two do not run together. A link
     reference definition under the heading stays: it renders nothing, but links use it. When the
     next line is indented there is no fix: without the heading it could join a list item above
-    or become an indented code block.
+    or become an indented code block. Nor is there one when the blank line would follow a code
+    fence that is never closed (a list item right above the heading that opens a fence): it would
+    become code.
     """
     headings = outline(document)
     levels = intended_levels(headings, options)

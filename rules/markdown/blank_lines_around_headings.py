@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.markdown.lists import missing_blank_lines, unclosed_fence_lines
+from notelint.rules.markdown.lists import missing_blank_lines
 
 
 @rule(code="NL010", name="blank-lines-around-headings", family="markdown", severity="warning",
@@ -44,7 +44,7 @@ def blank_lines_around_headings(document: Document, options: None) -> Iterator[V
     No fix when the line before the insertion point is inside a code fence that is never closed
     (the blank line would become part of the code).
     """
-    open_fences = unclosed_fence_lines(document)
+    open_fences = document.open_fence_lines
     for token in document.block_tokens:
         if token.type != "heading_open" or token.level != 0 or token.map is None:
             continue

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.markdown.lists import last_content_line, missing_blank_lines, unclosed_fence_lines
+from notelint.rules.markdown.lists import last_content_line, missing_blank_lines
 
 
 @rule(code="NL011", name="blank-lines-around-lists", family="markdown", severity="warning",
@@ -47,7 +47,7 @@ def blank_lines_around_lists(document: Document, options: None) -> Iterator[Viol
     No fix when the line before the insertion point is inside a code fence that is never closed
     (the blank line would become part of the code).
     """
-    open_fences = unclosed_fence_lines(document)
+    open_fences = document.open_fence_lines
     for token in document.block_tokens:
         if token.type not in ("bullet_list_open", "ordered_list_open") or token.level != 0 or token.map is None:
             continue

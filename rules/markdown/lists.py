@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from markdown_it.token import Token
 
 from notelint.diagnostics import Edit, Fix, Violation
-from notelint.document import Document, fence_is_closed
+from notelint.document import Document
 
 _MARKER = re.compile(r"(?P<indent> *)(?P<marker>[-+*]|\d{1,9}[.)])(?P<space> *)(?P<rest>.?)")
 
@@ -163,19 +163,6 @@ def dedent_edits(document: Document, first: int, last: int, amount: int,
         start = document.offset(line)
         edits.append(Edit.delete(start, start + amount))
     return edits
-
-
-def unclosed_fence_lines(document: Document) -> frozenset[int]:
-    """1-based lines of fenced code blocks that have no closing fence (they end with their
-    container or the note): a blank line inserted after such a line becomes part of the code."""
-    lines: set[int] = set()
-    for span in document.blocks:
-        token = span.token
-        if token.type != "fence" or not token.markup:
-            continue
-        if not fence_is_closed(token):
-            lines.update(range(span.first_line, span.last_line + 1))
-    return frozenset(lines)
 
 
 def missing_blank_lines(
