@@ -76,7 +76,6 @@ def _opening_with(characters: frozenset[str], block_rule: BlockRule) -> BlockRul
     return when_it_can_open
 
 
-
 def _thematic_break_with_two_markers(hr_rule: BlockRule) -> BlockRule:
     """``hr`` (``***``, ``- - -``, ``___``) is asked on every list item's line (``- text``): its
     first character must be a marker and the next one that is not a space or tab the same."""
@@ -95,6 +94,7 @@ def _thematic_break_with_two_markers(hr_rule: BlockRule) -> BlockRule:
         return hr_rule(state, start_line, end_line, silent)
 
     return when_two_markers_open
+
 
 def parse(source: str) -> list[Token]:
     return markdown_parser().parse(source)
