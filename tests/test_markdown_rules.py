@@ -232,7 +232,7 @@ def test_missing_final_newline() -> None:
 
 
 @pytest.mark.parametrize("text", ["```math\nnotes", "```python\nx = 1", "~~~\nx", "- ```\n  x", "> ```\n> x",
-                                  "```math\n    ```", "````\nx\n```"])
+                                  "```math\n    ```", "````\nx\n```", "> ```\n> ", "```\n ", "- ```\n  "])
 def test_missing_final_newline_inside_a_fence_never_closed_has_no_fix(text: str) -> None:
     """The line break would become part of the code or math (found by a random-note run: the
     verifier refused the fix, an internal error)."""

@@ -188,6 +188,7 @@ def test_notes_of_any_lines_never_crash_and_fixes_converge() -> None:
     @example("- \\begin{matrix}\\end{matrix}\n- $\n", "all")
     @example("```math\n    ```", "all")
     @example("- ```\n## \nnotes\n- ", "all")
+    @example("> ```\n> ", "all")
     def fixes_are_safe(note: str, which: str) -> None:
         count.append(note)
         rules = RULESETS[which]

@@ -35,10 +35,16 @@ def missing_final_newline(document: Document, options: None) -> Iterator[Violati
 
 
 def _ends_in_open_fence(document: Document) -> bool:
-    """Whether the last block is a fence with content and no closing line: its content runs to
-    the end of the text."""
+    """Whether the last block is a fence with no closing line and the note has lines after its
+    opening one: the fence runs to the end of the text, and the last line, once ended, is its
+    content (even a line markdown-it leaves out while it has no line break: blanks, or `>`)."""
     for token in reversed(document.block_tokens):
         if token.type.endswith("_close"):
             continue  # the lists and quotes the last block is in
-        return token.type == "fence" and bool(token.content) and not fence_is_closed(token)
+        return (
+            token.type == "fence"
+            and token.map is not None
+            and not fence_is_closed(token)
+            and document.line_count > token.map[0] + 1
+        )
     return False
