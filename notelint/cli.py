@@ -175,9 +175,13 @@ def run() -> int:
     the runner turns it on again, the loaded heap frozen out of its view, once a run goes on to a
     second note, and the editor server turns it on when it starts.  The objects are frozen before
     the process ends, so that the interpreter's last collection does not scan them either.
+    ruamel.yaml's warnings (an anchor defined twice, legal YAML) are not shown: a note's
+    problems are reported as findings, and a traceback-like warning on stderr is none.
     A caller of :func:`main` in its own process is left alone."""
     import gc
+    import warnings
 
+    warnings.filterwarnings("ignore", module=r"ruamel\.yaml")
     gc.disable()
     try:
         code = main()
