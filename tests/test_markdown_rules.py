@@ -81,6 +81,11 @@ def test_glued_paragraph_fix_is_unsafe_for_a_wrapped_sentence() -> None:
     assert fixed(before, "NL001", unsafe=True) == "- an item that wraps\n\nonto the next line\n"
 
 
+def test_glued_paragraph_fix_keeps_a_definition_below_the_list() -> None:
+    before = "- an item.\nComment: b\n\n[r]: /u\n"
+    assert fixed(before, "NL001") == "- an item.\n\nComment: b\n\n[r]: /u\n"
+
+
 def test_glued_paragraph_without_fix_when_more_of_the_item_follows() -> None:
     before = "1. A paragraph.\nglued line.\n\n       indented code\n"
     result = lint(Document("a.md", before), ruleset("NL001"))
@@ -105,6 +110,10 @@ def test_glued_paragraph_without_fix_when_more_of_the_item_follows() -> None:
         "- an item.\n[ref]:\n/url\n",
         "- an item.\n<span class='x'>\n",  # ... or an HTML block
         "- an item.\n</span>\n",
+        # a definition the item holds below would be left outside it, where its tab makes code
+        # (found by a random run: the verifier refused the fix)
+        "- an item.\nComment: b\n\n\t[r]: /u\n",
+        "- an item.\nComment: b\n\n  [r]: /u\n",
     ],
 )
 def test_glued_paragraph_without_fix_when_a_blank_line_would_change_more(before: str) -> None:

@@ -203,6 +203,38 @@ def test_notes_of_any_lines_never_crash_and_fixes_converge() -> None:
     FIGURES.append(f"hypothesis: {len(count)} notes of arbitrary lines checked and fixed, all verified and idempotent")
 
 
+# Fences inside quotes and list items, lines of only blanks or a bare `>`, and every kind of last
+# line: where this session's random runs found fixes whose blank line or line break a fence took
+# as content.
+CONTAINER = st.sampled_from(["", "> ", ">", "> > ", "- ", "  ", "   ", "    ", "1. ", "   - ", "\t", "> - ", "-"])
+CONTAINED = st.sampled_from(["```", "~~~", "```math", "``` math", "````", "    ```", "$$", "\\begin{align}",
+                             "\\end{align}", "", " ", "\t", "text", "Transofromer notes", "## ", "# Montag", "---",
+                             "===", "| a |", "|-|", "[r]: /u", "<div>", "<!-- x -->", "$`x`$", "- item", "x_1 $a$"])
+FENCED_NOTE = st.builds(lambda rows, end: "\n".join(rows) + end,
+                        st.lists(st.builds(str.__add__, CONTAINER, CONTAINED), min_size=1, max_size=10),
+                        st.sampled_from(["", "\n", "\n ", "\n> ", "\n>", "\n  ", "\n\n", "\n\t", "\n- ", "\n```"]))
+
+
+def test_fences_in_containers_never_crash_and_fixes_converge() -> None:
+    count: list[str] = []
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(FENCED_NOTE, st.sampled_from(sorted(RULESETS)))
+    @example("- $$\n$$\n\n\t[r]: /u", "all")  # (found by this test: NL001)
+    def fixes_are_safe(note: str, which: str) -> None:
+        count.append(note)
+        rules = RULESETS[which]
+        assert check_text(note, ruleset=rules).errors == []
+        for unsafe in (False, True):
+            once = check_text(note, fix=True, unsafe_fixes=unsafe, ruleset=rules)
+            assert once.errors == [], (note, unsafe)
+            twice = check_text(once.text, fix=True, unsafe_fixes=unsafe, ruleset=rules)
+            assert (twice.errors, twice.text, twice.fixed) == ([], once.text, 0), (note, unsafe)
+
+    fixes_are_safe()
+    FIGURES.append(f"hypothesis: {len(count)} notes of fences in containers checked and fixed, all verified and idempotent")
+
+
 # -- bad and odd files, through the real command -----------------------------------------------------
 
 

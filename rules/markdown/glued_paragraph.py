@@ -8,7 +8,7 @@ from markdown_it.token import Token
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.markdown.lists import indent_width, list_items
+from notelint.rules.markdown.lists import ListItem, indent_width, list_items
 
 _LABEL = re.compile(r"^\S{1,30}(?: \S+){0,2}: ")
 _SENTENCE_END = (".", "!", "?", "…", ":", ")")
@@ -63,7 +63,8 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
     blank line would change more than the glued paragraph: when the glued line would then start a
     link reference definition (`[label]: /url`, which renders as nothing) or an HTML block (a
     line holding one HTML tag), when more of the list follows it (in
-    the same item, or further items that the blank line would split off into a second list), or
+    the same item, a link reference definition included, or further items that the blank line
+    would split off into a second list), or
     when a line of `=` or `-` or a table's delimiter row follows the glued line (a blank line
     would make a heading or a table of them), or when the line after the glued lines is neither
     blank nor the start of a heading, fence, quote, list item or first ordered item (`2) next`
@@ -106,6 +107,7 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
                 and not underlined
                 and not joins_next
                 and _nothing_follows(tokens, position_of[id(token)] + 3, root.token.level)
+                and not _definitions_follow(document, token.map[1], root)
             ):
                 previous = document.line_text(line - 1).rstrip()
                 edit = Edit.insert(start, "\n")
@@ -128,6 +130,14 @@ def _first_lazy_line(document: Document, first: int, last: int, content_column: 
         if indent_width(document.line_text(line)) < content_column:
             return line
     return None
+
+
+def _definitions_follow(document: Document, last: int, root: ListItem) -> bool:
+    """Whether the list item holds more lines after the glued paragraph (its last line ``last``)
+    than blank ones: link reference definitions, which make no token. The blank line would leave
+    them behind, outside the list, where an indented one becomes code."""
+    end = root.token.map[1] if root.token.map is not None else last
+    return any(document.line_text(line).strip() for line in range(last + 1, min(end, document.line_count) + 1))
 
 
 def _nothing_follows(tokens: list[Token], index: int, root_level: int) -> bool:
