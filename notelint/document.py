@@ -283,12 +283,13 @@ class Document:
     @cached_property
     def blocks(self) -> list[TokenSpan]:
         """Every token that has a line map, with its 1-based inclusive line span."""
-        spans = []
-        for token in self.block_tokens:
-            lines = token.map
-            if lines is not None and lines[1] > lines[0]:
-                spans.append(TokenSpan(token, lines[0] + 1, lines[1]))
-        return spans
+        # tuple.__new__ skips the named tuple's Python-level constructor (a thousand spans a note)
+        new, span = tuple.__new__, TokenSpan
+        return [
+            new(span, (token, lines[0] + 1, lines[1]))
+            for token in self.block_tokens
+            if (lines := token.map) is not None and lines[1] > lines[0]
+        ]
 
     @cached_property
     def code_lines(self) -> frozenset[int]:

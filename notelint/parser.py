@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 
     BlockRule = Callable[[StateBlock, int, int, bool], bool]
@@ -53,7 +54,57 @@ def _block_parser() -> MarkdownIt:
 
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
     _skip_rules_that_cannot_open(parser)
+    state_class = _block_state_class()
+
+    def block(state: StateCore) -> None:  # markdown-it's core rule ``block``, with that state class
+        if state.src:
+            block_state = state_class(state.src, state.md, state.env, state.tokens)
+            state.md.block.tokenize(block_state, block_state.line, block_state.lineMax)
+
+    parser.core.ruler.at("block", block)
     return parser
+
+
+# The fields of markdown-it-py's Token (3.0 to 4.x), in order; another version falls back to its own push.
+_TOKEN_FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup", "info",
+                 "meta", "block", "hidden")
+
+
+def _block_state_class() -> type[StateBlock]:
+    """markdown-it's block state with a faster ``push``: a note has about a thousand block
+    tokens, and the dataclass constructor (with its ``__post_init__``) costs twice as much as
+    setting the same fields on a bare instance. The tokens are equal (tests/test_parser.py)."""
+    from dataclasses import fields
+
+    from markdown_it.rules_block import StateBlock
+    from markdown_it.token import Token
+
+    if tuple(field.name for field in fields(Token)) != _TOKEN_FIELDS:
+        return StateBlock
+    new_token = Token.__new__
+
+    class NoteBlockState(StateBlock):
+        def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+            token = new_token(Token)
+            token.type = ttype
+            token.tag = tag
+            token.nesting = nesting
+            token.attrs = {}
+            token.map = None
+            token.children = None
+            token.content = token.markup = token.info = ""
+            token.meta = {}
+            token.block = True
+            token.hidden = False
+            if nesting < 0:
+                self.level -= 1  # closing tag
+            token.level = self.level
+            if nesting > 0:
+                self.level += 1  # opening tag
+            self.tokens.append(token)
+            return token
+
+    return NoteBlockState
 
 
 def _skip_rules_that_cannot_open(parser: MarkdownIt) -> None:

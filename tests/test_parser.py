@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from conftest import FIXTURES, REPO
-from notelint.parser import _block_parser, markdown_parser, parse_blocks, render
+from notelint.parser import _block_parser, _block_state_class, markdown_parser, parse_blocks, render
 
 SPEC = json.loads((REPO / "tests" / "data" / "commonmark" / "commonmark.json").read_text())
 
@@ -40,6 +40,8 @@ def test_the_rules_are_skipped_only_where_they_cannot_open() -> None:
     names = {rule.name: rule.fn.__name__ for rule in _block_parser().block.ruler.__rules__}
     assert names["list"] == "when_it_can_open" and names["hr"] == "when_two_markers_open"
     assert names["paragraph"] == "paragraph" and names["table"] == "table"
+    # and its faster block state, whose tokens must equal the ones markdown-it's own push makes
+    assert _block_state_class().__name__ == "NoteBlockState"
     full, blocks = shipped_parser(), shipped_block_parser()
     for text in texts():
         assert tokens(markdown_parser().parse(text)) == tokens(full.parse(text)), text
