@@ -44,6 +44,7 @@ def markdown_parser() -> MarkdownIt:
 
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     _skip_rules_that_cannot_open(parser)
+    _read_options_fast(parser)
     return parser
 
 
@@ -54,6 +55,7 @@ def _block_parser() -> MarkdownIt:
 
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
     _skip_rules_that_cannot_open(parser)
+    _read_options_fast(parser)
     state_class = _block_state_class()
 
     def block(state: StateCore) -> None:  # markdown-it's core rule ``block``, with that state class
@@ -105,6 +107,24 @@ def _block_state_class() -> type[StateBlock]:
             return token
 
     return NoteBlockState
+
+
+def _read_options_fast(parser: MarkdownIt) -> None:
+    """markdown-it-py 4.3's block rules ask ``options.get(...)`` for keys the commonmark preset
+    does not set (``tasklists`` on every list item, ``alerts``, ``inline_definitions``), and the
+    options mapping answers a missing key by raising and catching a KeyError: a twentieth of a
+    note's check. The same options, looked up in their dictionary."""
+    from markdown_it.utils import OptionsDict
+
+    options = parser.options
+    if not isinstance(getattr(options, "_options", None), dict):
+        return  # a version of markdown-it-py that keeps its options otherwise: leave them alone
+
+    class DictOptions(OptionsDict):
+        def get(self, key: str, default: Any = None) -> Any:
+            return self._options.get(key, default)
+
+    parser.options = DictOptions(options._options)
 
 
 def _skip_rules_that_cannot_open(parser: MarkdownIt) -> None:

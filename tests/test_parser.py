@@ -42,6 +42,7 @@ def test_the_rules_are_skipped_only_where_they_cannot_open() -> None:
     assert names["paragraph"] == "paragraph" and names["table"] == "table"
     # and its faster block state, whose tokens must equal the ones markdown-it's own push makes
     assert _block_state_class().__name__ == "NoteBlockState"
+    assert type(_block_parser().options).__name__ == "DictOptions"  # with its options read fast
     full, blocks = shipped_parser(), shipped_block_parser()
     for text in texts():
         assert tokens(markdown_parser().parse(text)) == tokens(full.parse(text)), text
