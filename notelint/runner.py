@@ -251,6 +251,10 @@ class Runner:
                 tick(1)
             else:
                 pending.append((position, target, data, digest))
+        # When nothing is written, the notes the judges read stay as they are: a checked note is
+        # judged as soon as its report arrives, while the workers check the others (the first
+        # judge to ask reads the project). A run that writes fixes judges after the last write.
+        judge_at_once = not self.options.changes_files
         checks = self._check_all([(target, data) for _, target, data, _ in pending])
         for (position, target, data, digest), report in zip(pending, checks):
             reports[position] = report
@@ -259,7 +263,10 @@ class Runner:
                 attach_lines(report, data)
             if report.found:
                 final_digest = digest if report.fixed_bytes is None else ""
-                with_findings.append((target, report, data, final_digest))
+                if judge_at_once:
+                    self.judge(report, target.path, data, final_digest)
+                else:
+                    with_findings.append((target, report, data, final_digest))
             tick(1)
         for target, report, data, digest in with_findings:
             self.judge(report, target.path, data, digest)
