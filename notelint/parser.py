@@ -128,7 +128,14 @@ def _read_options_fast(parser: MarkdownIt) -> None:
 
 
 def _skip_rules_that_cannot_open(parser: MarkdownIt) -> None:
+    from notelint.paragraphs import one_scan_rule
+
     ruler = parser.block.ruler
+    by_name = {rule.name: rule for rule in ruler.__rules__}
+    if "lheading" in by_name and "paragraph" in by_name:
+        merged = one_scan_rule(by_name["lheading"].fn, by_name["paragraph"].fn)
+        if merged is not None:
+            ruler.at("lheading", merged, {"alt": list(by_name["lheading"].alt)})
     for rule in list(ruler.__rules__):
         if rule.name == "hr":
             ruler.at(rule.name, _thematic_break_with_two_markers(rule.fn), {"alt": list(rule.alt)})

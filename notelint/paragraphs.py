@@ -1,0 +1,103 @@
+"""One scan for a paragraph or a setext heading, where markdown-it makes two.
+
+markdown-it tries ``lheading`` (a paragraph underlined with ``===`` or ``---``) before
+``paragraph`` at every line that starts a paragraph. Both walk the paragraph's lines and ask the
+terminator rules at each; when no underline turns up (almost always), ``paragraph`` walks the
+same lines again with the same questions. :func:`setext_heading_or_paragraph` takes
+``lheading``'s place: it walks once and makes either tokens, as the two rules would.
+
+The code follows markdown-it-py 4's ``lheading`` and ``paragraph`` (MIT licence) step by step,
+quirks included: after a paragraph that ``lheading`` looked at first, the parent type stays
+``"paragraph"`` (``lheading`` sets it and returns without restoring it; ``paragraph`` restores
+that). Where the walk could differ (``paragraph`` walks to ``state.lineMax``, ``lheading`` to
+the end line it is given, and a terminator may answer differently for either), markdown-it's
+own ``paragraph`` runs. tests/test_parser.py compares every token with markdown-it-py's parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it.rules_block import StateBlock
+
+    BlockRule = Callable[[StateBlock, int, int, bool], bool]
+
+
+def one_scan_rule(lheading: BlockRule, paragraph: BlockRule) -> BlockRule | None:
+    """The rule for ``lheading``'s place, or None when the installed markdown-it-py's rules are
+    not the ones this module follows (their text is trimmed with ``mdTrim`` since version 4)."""
+    trim = lheading.__globals__.get("mdTrim")
+    if trim is None or "mdTrim" not in lheading.__code__.co_names or "mdTrim" not in paragraph.__code__.co_names:
+        return None
+
+    def setext_heading_or_paragraph(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        if state.is_code_block(start_line):
+            return paragraph(state, start_line, end_line, silent)  # (lheading declines before anything)
+        terminators = state.md.block.ruler.getRules("paragraph")
+        outer_parent = state.parentType
+        state.parentType = "paragraph"  # use paragraph to match terminatorRules
+
+        level = 0
+        marker = ""
+        next_line = start_line + 1
+        # lheading's walk, line by line until an empty one or the end
+        while next_line < end_line and not state.isEmpty(next_line):
+            # a code block normally, but after a paragraph a lazy continuation, whatever it holds
+            if state.sCount[next_line] - state.blkIndent > 3:
+                next_line += 1
+                continue
+            if state.sCount[next_line] >= state.blkIndent:  # an underline?
+                position = state.bMarks[next_line] + state.tShift[next_line]
+                maximum = state.eMarks[next_line]
+                if position < maximum:
+                    marker = state.src[position]
+                    if marker in ("-", "="):
+                        position = state.skipSpaces(state.skipCharsStr(position, marker))
+                        if position >= maximum:
+                            level = 1 if marker == "=" else 2
+                            break
+            if state.sCount[next_line] < 0:  # blockquote quirk: that rule checked the line already
+                next_line += 1
+                continue
+            for terminator in terminators:  # some blocks end a paragraph without an empty line
+                if terminator(state, next_line, end_line, True):
+                    break
+            else:
+                next_line += 1
+                continue
+            break
+
+        if level:
+            content = trim(state.getLines(start_line, next_line, state.blkIndent, False))
+            state.line = next_line + 1
+            token = state.push("heading_open", "h" + str(level), 1)
+            token.markup = marker
+            token.map = [start_line, state.line]
+            token = state.push("inline", "", 0)
+            token.content = content
+            token.map = [start_line, state.line - 1]
+            token.children = []
+            token = state.push("heading_close", "h" + str(level), -1)
+            token.markup = marker
+            state.parentType = outer_parent
+            return True
+
+        # No underline: markdown-it's paragraph rule would run now, with the parent type lheading
+        # left ("paragraph"), and walk the same lines with the same questions if it ends where
+        # lheading's walk did (it walks to state.lineMax).
+        if end_line != state.lineMax:
+            return paragraph(state, start_line, end_line, silent)
+        content = trim(state.getLines(start_line, next_line, state.blkIndent, False))
+        state.line = next_line
+        token = state.push("paragraph_open", "p", 1)
+        token.map = [start_line, next_line]
+        token = state.push("inline", "", 0)
+        token.content = content
+        token.map = [start_line, next_line]
+        token.children = []
+        state.push("paragraph_close", "p", -1)
+        return True  # (the parent type stays "paragraph", as after markdown-it's two rules)
+
+    return setext_heading_or_paragraph
