@@ -25,9 +25,17 @@ if TYPE_CHECKING:
     BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
 
-def one_scan_rule(lheading: BlockRule, paragraph: BlockRule) -> BlockRule | None:
+def one_scan_rule(
+    lheading: BlockRule,
+    paragraph: BlockRule,
+    terminators: tuple[dict[str, list[BlockRule]], list[BlockRule]],
+) -> BlockRule | None:
     """The rule for ``lheading``'s place, or None when the installed markdown-it-py's rules are
-    not the ones this module follows (their text is trimmed with ``mdTrim`` since version 4)."""
+    not the ones this module follows (their text is trimmed with ``mdTrim`` since version 4).
+
+    ``terminators``: the rules of the ``paragraph`` chain that can open with a line's first
+    character, by that character, and those for any other (see notelint.parser)."""
+    by_character, for_any_other = terminators
     trim = lheading.__globals__.get("mdTrim")
     if trim is None or "mdTrim" not in lheading.__code__.co_names or "mdTrim" not in paragraph.__code__.co_names:
         return None
@@ -35,7 +43,6 @@ def one_scan_rule(lheading: BlockRule, paragraph: BlockRule) -> BlockRule | None
     def setext_heading_or_paragraph(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
         if state.is_code_block(start_line):
             return paragraph(state, start_line, end_line, silent)  # (lheading declines before anything)
-        terminators = state.md.block.ruler.getRules("paragraph")
         outer_parent = state.parentType
         state.parentType = "paragraph"  # use paragraph to match terminatorRules
 
@@ -61,7 +68,9 @@ def one_scan_rule(lheading: BlockRule, paragraph: BlockRule) -> BlockRule | None
             if state.sCount[next_line] < 0:  # blockquote quirk: that rule checked the line already
                 next_line += 1
                 continue
-            for terminator in terminators:  # some blocks end a paragraph without an empty line
+            first = state.bMarks[next_line] + state.tShift[next_line]
+            first_character = state.src[first : first + 1]
+            for terminator in by_character.get(first_character, for_any_other):  # (blocks that end a paragraph)
                 if terminator(state, next_line, end_line, True):
                     break
             else:

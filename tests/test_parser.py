@@ -41,6 +41,8 @@ def test_the_rules_are_skipped_only_where_they_cannot_open() -> None:
     assert names["list"] == "when_it_can_open" and names["hr"] == "when_two_markers_open"
     assert names["paragraph"] == "paragraph" and names["table"] == "table"
     assert names["lheading"] == "setext_heading_or_paragraph"  # one scan for both
+    # and first of all the rule that asks only the rules that can open with the line's first character
+    assert _block_parser().block.ruler.__rules__[0].fn.__name__ == "first_character"
     # and its faster block state, whose tokens must equal the ones markdown-it's own push makes
     assert _block_state_class().__name__ == "NoteBlockState"
     assert type(_block_parser().options).__name__ == "DictOptions"  # with its options read fast
