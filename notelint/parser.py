@@ -50,6 +50,7 @@ def markdown_parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     _skip_rules_that_cannot_open(parser)
     _read_options_fast(parser)
+    parser.core.ruler.at("normalize", _normalize)
     return parser
 
 
@@ -61,6 +62,7 @@ def _block_parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
     _skip_rules_that_cannot_open(parser)
     _read_options_fast(parser)
+    parser.core.ruler.at("normalize", _normalize)
     state_class = _block_state_class()
 
     def block(state: StateCore) -> None:  # markdown-it's core rule ``block``, with that state class
@@ -70,6 +72,17 @@ def _block_parser() -> MarkdownIt:
 
     parser.core.ruler.at("block", block)
     return parser
+
+
+def _normalize(state: StateCore) -> None:
+    """markdown-it's core rule ``normalize`` (line breaks to ``\\n``, NUL to U+FFFD), without
+    its regular expression's pass over a note that holds neither a carriage return nor a NUL."""
+    source = state.src
+    if "\r" in source:
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in source:
+        source = source.replace("\0", "\ufffd")
+    state.src = source
 
 
 # The fields of markdown-it-py's Token (3.0 to 4.x), in order; another version falls back to its own push.

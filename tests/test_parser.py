@@ -59,16 +59,18 @@ LINE = st.builds(
     st.sampled_from(["", "- ", "-", "* ", "+ ", "1. ", "1.", "2) ", "12345678901. ", "> ", ">", "# ", "####### ",
                      "[a]: /u", "[a]:", "<div>", "<!--", "```", "~~~", "``` math", "| a | b |", "|---|---|",
                      "| - |", "-|-", ":-", ":-:|-:", "---", "***", "_ _ _", "===", "- - -", "<a href='x'>", "</pre>"]),
-    st.text(alphabet="ab -*_#>|:`~[]<>!\t1.", max_size=8),
+    st.text(alphabet="ab -*_#>|:`~[]<>!\t1.\0", max_size=8),
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(LINE, max_size=14), st.sampled_from(["", "\n", " ", "\n\n"]))
-@example(["a", "|---|---|", "b"], "")
-@example(["| abc | defghi |", ":-: | -----------:", "bar | baz"], "")
-@example(["> - a", ">   |-|", "> b"], "\n")
-def test_random_lines_parse_as_markdown_it_py_parses_them(lines: list[str], end: str) -> None:
-    text = "\n".join(lines) + end
+@given(st.lists(LINE, max_size=14), st.sampled_from(["", "\n", " ", "\n\n", "\r\n", "\r"]),
+       st.sampled_from(["\n", "\n", "\r\n", "\r"]))
+@example(["a", "|---|---|", "b"], "", "\n")
+@example(["| abc | defghi |", ":-: | -----------:", "bar | baz"], "", "\n")
+@example(["> - a", ">   |-|", "> b"], "\n", "\n")
+@example(["- a\r", "\r\r\n  b\0", "Title", "==="], "\r", "\r\n")  # line breaks and NUL normalised
+def test_random_lines_parse_as_markdown_it_py_parses_them(lines: list[str], end: str, line_break: str) -> None:
+    text = line_break.join(lines) + end
     assert tokens(markdown_parser().parse(text)) == tokens(shipped_parser().parse(text))
     assert tokens(parse_blocks(text)[0]) == tokens(shipped_block_parser().parse(text, {}))
