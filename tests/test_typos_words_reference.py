@@ -131,6 +131,8 @@ EDGES = [
     "\r\n", "\r", "> ", "    code\n", "```\nfenced teh\n```\n", "---\ntitle: teh\n---\n", "Ünïcödé", "ǅemal", "Ⅻxx",
     "a <!-- teh", "teh --> a", "a <b teh", "teh > a", "a $$ teh", "teh $$ a", "a ][teh", "a [^teh", "teh] a",
     "a ](teh", "teh) a", "WwW.x?q=teh", "wWW.x?q=teh", "HTTP://x?q=teh", "Https://x?q=teh",
+    # whitespace other than spaces (the runs are found chunk by chunk), letters with marks, numbers
+    "\u00a0teh", "teh\u2003", "\x1cteh", "te\u0301h", "teh²", "teh.py", "ab", "tehs-", "x/teh",
 ]
 # A mask that a note splits over two paragraphs, items or cells is no mask at all.
 SPLIT_MASKS = [

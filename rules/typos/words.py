@@ -357,6 +357,20 @@ def _pieces(run: str) -> tuple[tuple[int, str], ...]:
     return tuple(pieces)
 
 
+def _runs(masked: str) -> Counter[str]:
+    """How often each run (:data:`_RUN`) occurs in ``masked``.  No run holds or looks past
+    whitespace, so the runs of the text are those of its whitespace-separated chunks; a chunk of
+    letters only (most of them) is a run when it has three or more, found at C speed, and the
+    pattern looks at the other chunks only."""
+    chunks = masked.split()
+    runs = Counter(filter(str.isalpha, chunks))
+    for short in [run for run in runs if len(run) < 3]:
+        del runs[short]
+    others = " ".join(filterfalse(str.isalpha, chunks))
+    runs.update((_ASCII_RUN if others.isascii() else _RUN).findall(others))
+    return runs
+
+
 def _document_vocabulary(document: Document) -> ProseVocabulary:
     source = document.text
     ranges = tuple(prose_ranges(document))
@@ -370,7 +384,7 @@ def _document_vocabulary(document: Document) -> ProseVocabulary:
         range_starts.append(position)
         position += len(text) + 1
     masked = _masked(texts)
-    runs = Counter((_ASCII_RUN if masked.isascii() else _RUN).findall(masked))
+    runs = _runs(masked)
     # Words of letters, a capital first or not (most runs): sorted out at C speed.
     letters = list(filter(str.isalpha, runs))
     plain = list(compress(letters, map(str.islower, map(_AFTER_FIRST, letters))))
