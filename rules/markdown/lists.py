@@ -64,13 +64,16 @@ _STRUCTURE = frozenset({
 def _walk_list_items(document: Document) -> Iterator[tuple[ListItem, list[Token]]]:
     tokens = document.block_tokens
     open_items: list[tuple[ListItem | None, list[Token]]] = []
+    known_items: list[ListItem] = []  # the open items whose columns are known, innermost last
     list_counters: list[int] = []
     blockquotes = 0
+    children: list[Token] | None = None  # the innermost open item's tokens
+    new_item = tuple.__new__  # (skips the named tuple's Python-level constructor)
     for token in tokens:
         kind = token.type
         if kind not in _STRUCTURE:
-            if open_items:
-                open_items[-1][1].append(token)
+            if children is not None:
+                children.append(token)
             continue
         if kind == "blockquote_open":
             blockquotes += 1
@@ -81,24 +84,28 @@ def _walk_list_items(document: Document) -> Iterator[tuple[ListItem, list[Token]
         elif kind == "bullet_list_close" or kind == "ordered_list_close":
             list_counters.pop()
         elif kind == "list_item_open" and token.map is not None:
-            parent = next((item for item, _ in reversed(open_items) if item is not None), None)
+            parent = known_items[-1] if known_items else None
             line = token.map[0] + 1
             text = document.line_text(line)
             start = parent.content_column if parent is not None and parent.line == line else 0
             columns = _columns(text, start) if blockquotes == 0 else None
             item = None
             if columns is not None:
-                item = ListItem(token, line, *columns, parent, list_counters[-1], blockquotes > 0)
+                item = new_item(ListItem, (token, line, *columns, parent, list_counters[-1], blockquotes > 0))
+                known_items.append(item)
             list_counters[-1] += 1
-            open_items.append((item, []))
+            children = []
+            open_items.append((item, children))
             continue
         elif kind == "list_item_close":
-            item, children = open_items.pop()
+            item, done = open_items.pop()
+            children = open_items[-1][1] if open_items else None
             if item is not None:
-                yield item, children
+                known_items.pop()
+                yield item, done
             continue
-        if open_items:
-            open_items[-1][1].append(token)
+        if children is not None:
+            children.append(token)
 
 
 def last_content_line(document: Document, first: int, last: int) -> int:

@@ -67,6 +67,10 @@ class RawSpan(NamedTuple):
     cend: int
 
 
+# Where scan_inline has something to do; it skips to the next one at C speed.
+_SPECIAL = re.compile(r"[\\`\[\]<$]")
+
+
 def scan_inline(text: str) -> list[RawSpan]:
     """Math spans in the text of one paragraph (or heading, or table cell), as comrak finds them."""
     spans: list[RawSpan] = []
@@ -74,7 +78,12 @@ def scan_inline(text: str) -> list[RawSpan]:
     brackets = 0
     length = len(text)
     position = 0
+    next_special = _SPECIAL.search  # the other characters are only stepped over
     while position < length:
+        found = next_special(text, position)
+        if found is None:
+            break
+        position = found.start()
         char = text[position]
         if char == "\\":
             following = text[position + 1] if position + 1 < length else ""
@@ -94,13 +103,13 @@ def scan_inline(text: str) -> list[RawSpan]:
             skipped = _skip_markup(text, position)
             position = skipped if skipped is not None else position + 1
         elif char == "$":
-            found = _dollars(text, position)
-            if isinstance(found, RawSpan):
-                spans.append(found)
-                position = found.end
+            dollars = _dollars(text, position)
+            if isinstance(dollars, RawSpan):
+                spans.append(dollars)
+                position = dollars.end
             else:
-                position = found
-        else:
+                position = dollars
+        else:  # a "]" outside brackets
             position += 1
     return spans
 
