@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from conftest import FIGURES, REPO, run_notelint
 from notelint.api import check_text, default_ruleset
 from notelint.parser import code_contents
+from notelint.ruleset import RuleSet
 
 SPEC = json.loads((REPO / "tests" / "data" / "commonmark" / "commonmark.json").read_text())
 
@@ -164,6 +165,17 @@ WIDE_NOTE = st.builds(lambda front, lines, end: front + "\n".join(lines) + end, 
                       st.lists(WIDE_LINE, max_size=16), st.sampled_from(["", "\n", "\n\n", " \n", "\r\n"]))
 
 
+def assert_fixes_converge(note: str, rules: RuleSet) -> None:
+    """Checking ``note`` reports no error; fixing it (safe fixes, then unsafe ones too) reports
+    none, and fixing the result again changes nothing."""
+    assert check_text(note, ruleset=rules).errors == []
+    for unsafe in (False, True):
+        once = check_text(note, fix=True, unsafe_fixes=unsafe, ruleset=rules)
+        assert once.errors == [], (note, unsafe)
+        twice = check_text(once.text, fix=True, unsafe_fixes=unsafe, ruleset=rules)
+        assert (twice.errors, twice.text, twice.fixed) == ([], once.text, 0), (note, unsafe)
+
+
 def test_notes_of_any_lines_never_crash_and_fixes_converge() -> None:
     """The same promise for notes made of arbitrary lines: no crash, no fix the verifier refuses,
     and a second --fix changes nothing."""
@@ -191,13 +203,7 @@ def test_notes_of_any_lines_never_crash_and_fixes_converge() -> None:
     @example("> ```\n> ", "all")
     def fixes_are_safe(note: str, which: str) -> None:
         count.append(note)
-        rules = RULESETS[which]
-        assert check_text(note, ruleset=rules).errors == []
-        for unsafe in (False, True):
-            once = check_text(note, fix=True, unsafe_fixes=unsafe, ruleset=rules)
-            assert once.errors == [], (note, unsafe)
-            twice = check_text(once.text, fix=True, unsafe_fixes=unsafe, ruleset=rules)
-            assert (twice.errors, twice.text, twice.fixed) == ([], once.text, 0), (note, unsafe)
+        assert_fixes_converge(note, RULESETS[which])
 
     fixes_are_safe()
     FIGURES.append(f"hypothesis: {len(count)} notes of arbitrary lines checked and fixed, all verified and idempotent")
@@ -223,13 +229,7 @@ def test_fences_in_containers_never_crash_and_fixes_converge() -> None:
     @example("- $$\n$$\n\n\t[r]: /u", "all")  # (found by this test: NL001)
     def fixes_are_safe(note: str, which: str) -> None:
         count.append(note)
-        rules = RULESETS[which]
-        assert check_text(note, ruleset=rules).errors == []
-        for unsafe in (False, True):
-            once = check_text(note, fix=True, unsafe_fixes=unsafe, ruleset=rules)
-            assert once.errors == [], (note, unsafe)
-            twice = check_text(once.text, fix=True, unsafe_fixes=unsafe, ruleset=rules)
-            assert (twice.errors, twice.text, twice.fixed) == ([], once.text, 0), (note, unsafe)
+        assert_fixes_converge(note, RULESETS[which])
 
     fixes_are_safe()
     FIGURES.append(f"hypothesis: {len(count)} notes of fences in containers checked and fixed, all verified and idempotent")
