@@ -8,6 +8,7 @@ from typing import Any
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+import markdown_it
 from markdown_it import MarkdownIt
 
 from conftest import FIXTURES, REPO
@@ -40,7 +41,8 @@ def test_the_rules_are_skipped_only_where_they_cannot_open() -> None:
     names = {rule.name: rule.fn.__name__ for rule in _block_parser().block.ruler.__rules__}
     assert names["list"] == "when_it_can_open" and names["hr"] == "when_two_markers_open"
     assert names["paragraph"] == "paragraph" and names["table"] == "table"
-    assert names["lheading"] == "setext_heading_or_paragraph"  # one scan for both
+    if int(markdown_it.__version__.split(".")[0]) >= 4:  # (markdown-it-py 3 keeps its two rules)
+        assert names["lheading"] == "setext_heading_or_paragraph"  # one scan for both
     # and first of all the rule that asks only the rules that can open with the line's first character
     assert _block_parser().block.ruler.__rules__[0].fn.__name__ == "first_character"
     # and its faster block state, whose tokens must equal the ones markdown-it's own push makes
