@@ -240,16 +240,17 @@ def parse_blocks(source: str) -> tuple[list[Token], dict[str, Any]]:
 
 def parse_inline(token: Token, env: dict[str, Any]) -> None:
     """Parse the children of one ``inline`` token from :func:`parse_blocks` exactly as the full
-    parse does (markdown-it's core rules ``inline`` and ``text_join``, which work token by token)."""
-    from markdown_it.rules_core.text_join import _join_text_tokens
+    parse does (markdown-it's core rules ``inline`` and ``text_join``, which work token by token:
+    ``text_join`` is given a core state of this one token; it reads nothing else)."""
+    from types import SimpleNamespace
+
+    from markdown_it.rules_core import text_join
 
     parser = _block_parser()
     children: list[Token] = []
     parser.inline.parse(token.content, parser, env, children)
-    for child in children:
-        if child.children:  # image `alt` is parsed into its own token tree
-            child.children = _join_text_tokens(child.children)
-    token.children = _join_text_tokens(children)
+    token.children = children
+    text_join(SimpleNamespace(tokens=[token]))  # type: ignore[arg-type]
 
 
 def code_contents(source: str) -> list[tuple[str, str]]:

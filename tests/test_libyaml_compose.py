@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from front_matter_texts import front_matter_texts, plain_scalars
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from conftest import main_in_fresh_process, modules_loaded_by_a_check
 
@@ -213,6 +213,7 @@ def _plainest_texts() -> st.SearchStrategy[str]:
 
 @settings(max_examples=int(__import__("os").environ.get("LIBYAML_EXAMPLES", "400")), deadline=None)
 @given(_plainest_texts())
+@example("title: 0\ntitle: [[]:0]\n")  # (found by this test: a flow sequence as a key with an adjacent value)
 def test_generated_plain_front_matter_reads_as_ruamel_reads_it(raw: str) -> None:
     assert_same_as_ruamel(raw)
 

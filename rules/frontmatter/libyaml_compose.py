@@ -22,8 +22,9 @@ ruamel 1.2; their error messages differ), so libyaml is only trusted where the d
   no literal block scalar (``|``) whose header line is more than its indicators, spaces and a
   comment after a space (libyaml reads ``|#x`` as a header with a comment, ruamel refuses it).
 - no literal block whose first lines are blank with more spaces than the first (ruamel refuses
-  them), and no quote followed by ``:`` and a character other than a space (``['a':0]``: libyaml
-  reads a key with an adjacent value, ruamel refuses it in a flow sequence; checked by characters).
+  them), and no quote or closing bracket or brace followed by ``:`` and a character other than a
+  space (``['a':0]``, ``[[]:0]``: libyaml reads a key with an adjacent value, ruamel refuses it in
+  a flow sequence; checked by characters).
 
 Tags are resolved with ruamel's YAML 1.2 implicit resolvers (``yes`` and ``on`` are strings, no
 sexagesimal numbers), copied below; a test compares the table with the installed ruamel.
@@ -61,9 +62,10 @@ PROVEN_LIBYAML = frozenset({(0, 2, 5), (0, 2, 6)})
 # perhaps a comment.
 _LITERAL_HEADER = re.compile(r"\|(?:[1-9]?[-+]?|[-+][1-9]?)(?: *| +#[^\n]*)(?:\n|$)")
 
-# A quoted scalar followed by `:` and no space: in a flow sequence libyaml reads a key with its
-# value (YAML 1.2's adjacent value), ruamel stops with "expected ',' or ']'".
-_ADJACENT_VALUE = re.compile(r"""['"]:[^ \n]""")
+# A quoted scalar or a flow collection followed by `:` and no space: in a flow sequence libyaml
+# reads a key with its value (YAML 1.2's adjacent value), ruamel stops with "expected ',' or ']'"
+# (`['a':0]`, `[[]:0]`, the second found by the property test).
+_ADJACENT_VALUE = re.compile(r"""['"\]}]:[^ \n]""")
 
 STR, SEQ, MAP = _YAML + "str", _YAML + "seq", _YAML + "map"
 
