@@ -48,7 +48,7 @@ def markdown_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    _skip_rules_that_cannot_open(parser)
+    _fewer_rule_calls(parser)
     _read_options_fast(parser)
     parser.core.ruler.at("normalize", _normalize)
     return parser
@@ -60,7 +60,7 @@ def _block_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
-    _skip_rules_that_cannot_open(parser)
+    _fewer_rule_calls(parser)
     _read_options_fast(parser)
     parser.core.ruler.at("normalize", _normalize)
     state_class = _block_state_class()
@@ -130,8 +130,8 @@ def _block_state_class() -> type[StateBlock]:
 def _read_options_fast(parser: MarkdownIt) -> None:
     """markdown-it-py 4.3's block rules ask ``options.get(...)`` for keys the commonmark preset
     does not set (``tasklists`` on every list item, ``alerts``, ``inline_definitions``), and the
-    options mapping answers a missing key by raising and catching a KeyError: a twentieth of a
-    note's check. The same options, looked up in their dictionary."""
+    options mapping answers a missing key by raising and catching a KeyError (a few percent of
+    the parse). The same options, looked up in their dictionary."""
     from markdown_it.utils import OptionsDict
 
     options = parser.options
@@ -145,7 +145,11 @@ def _read_options_fast(parser: MarkdownIt) -> None:
     parser.options = DictOptions(options._options)
 
 
-def _skip_rules_that_cannot_open(parser: MarkdownIt) -> None:
+def _fewer_rule_calls(parser: MarkdownIt) -> None:
+    """The same block rules, asked less often: guards on the rules that can open only with some
+    characters, one walk for a paragraph or a setext heading (notelint.paragraphs), and a rule
+    first in the main chain that asks only the rules that can open with the line's first
+    character. The tokens are markdown-it's (tests/test_parser.py)."""
     from notelint.paragraphs import one_scan_rule
 
     ruler = parser.block.ruler
