@@ -8,7 +8,7 @@ from markdown_it.token import Token
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.markdown.lists import ListItem, indent_width, list_items
+from notelint.rules.markdown.lists import ListItem, indent_width, list_items, next_content_line
 
 _LABEL = re.compile(r"^\S{1,30}(?: \S+){0,2}: ")
 _SENTENCE_END = (".", "!", "?", "…", ":", ")")
@@ -137,7 +137,8 @@ def _definitions_follow(document: Document, last: int, root: ListItem) -> bool:
     than blank ones: link reference definitions, which make no token. The blank line would leave
     them behind, outside the list, where an indented one becomes code."""
     end = root.token.map[1] if root.token.map is not None else last
-    return any(document.line_text(line).strip() for line in range(last + 1, min(end, document.line_count) + 1))
+    following = next_content_line(document, last)
+    return following is not None and following <= end
 
 
 def _nothing_follows(tokens: list[Token], index: int, root_level: int) -> bool:
