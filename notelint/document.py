@@ -36,6 +36,10 @@ class Position(NamedTuple):
     column: int
 
 
+_PLUS_ONE = (1).__add__
+_MINUS_ONE = (-1).__add__
+
+
 class LineIndex:
     """Maps character offsets to 1-based line/column positions and back.
 
@@ -45,10 +49,10 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        if "\r" not in text:  # (almost every note) line lengths straight from a split
-            starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
+        if "\r" not in text:  # (almost every note) line lengths straight from a split, at C speed
+            starts = [0, *accumulate(map(_PLUS_ONE, map(len, text.split("\n"))))]
             starts.pop()
-            ends = [start - 1 for start in starts[1:]]
+            ends = list(map(_MINUS_ONE, starts[1:]))
         else:
             starts = [0]
             ends = []

@@ -154,9 +154,10 @@ class Runner:
     # -- rules ---------------------------------------------------------------------------------
 
     def ruleset_for(self, path: Path) -> RuleSet:
+        """The rules of a note (``path``: a file, which need not exist), with their options."""
         from notelint.ruleset import RuleSet
 
-        config = self.finder.for_path(path)
+        config = self.finder.for_file(path)  # (asked once or twice a note: no stat of the note)
         ruleset = self._rulesets.get(config.source)
         if ruleset is None:
             ruleset = RuleSet.resolve(config, self.registry_for(config), self.options.selection)

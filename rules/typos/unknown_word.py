@@ -46,8 +46,9 @@ def vocabulary(subjects: Sequence[Subject], project: Project, options: TyposOpti
         yield from (subject.finding for subject in subjects)
         return
     counts = project.notes_using({subject.text for subject in subjects})
+    outside = {path: not project.contains(path) for path in {subject.finding.path for subject in subjects}}
     for subject in subjects:
-        notes = counts[subject.text] + (0 if project.contains(subject.finding.path) else 1)
+        notes = counts[subject.text] + outside[subject.finding.path]
         if notes < least:
             yield subject.finding
 
