@@ -4,12 +4,18 @@ Findings are stored per *settings key* (notelint's version, the configuration fi
 command-line selection, plugin files, installed entry points and files the options name) and per
 file content hash.  A warm run reads one JSON file per settings key and never imports
 markdown-it-py, pydantic or the rules.
+
+Every edit of a note adds the findings of its new content, so the cache forgets what no run has
+used for :data:`UNUSED_DAYS` days: each entry keeps the day it was last used, and the entries
+(and findings files) older than that are dropped when a findings file is written.  A run marks
+what it uses, which writes a findings file at most once a day for that alone.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -51,7 +57,11 @@ def installed_plugins_stamp() -> str:
 
 
 # Version of the layout of a findings file (a file in another layout is ignored).
-FORMAT = 3
+FORMAT = 4
+
+# An entry of the cache (a content's findings, a fact) that no run used for this many days is
+# dropped, and so is a findings file that was not written for as long.
+UNUSED_DAYS = 30
 
 # A rule as a findings file stores it once: code, name, family, severity.
 RuleRow = tuple[str, str, str, str]
@@ -186,15 +196,15 @@ class Cache:
     """Reads each settings key's file once, writes the changed ones at the end of a run."""
 
     folder: Path
+    today: int
     _loaded: dict[str, dict[str, Any]]
     _rules: dict[str, list[RuleRow]]
     _dirty: set[str]
 
-    def __init__(
-        self,
-        folder: Path,
-    ) -> None:
+    def __init__(self, folder: Path, today: int | None = None) -> None:
+        """``today``: the day of the run, in days since 1970 (now, unless a test says)."""
         self.folder = folder
+        self.today = int(time.time() // 86400) if today is None else today
         self._loaded = {}
         self._rules = {}
         self._dirty = set()
@@ -220,18 +230,29 @@ class Cache:
     # -- findings ------------------------------------------------------------------------------
 
     def _entries(self, settings_key: str) -> dict[str, Any]:
-        """The findings file of a settings key: ``rules`` (the rule table) and ``files`` (rows per
-        content hash)."""
+        """The findings file of a settings key: ``rules`` (the rule table), ``files`` (rows per
+        content hash), ``used`` (the day each file entry and fact was last used) and the facts."""
         entries = self._loaded.get(settings_key)
         if entries is None:
             try:
                 entries = _load_without_collecting((self.root / "findings" / f"{settings_key}.json").read_text("utf-8"))
             except (OSError, ValueError):
                 entries = None
-            if not isinstance(entries, dict) or entries.get("format") != FORMAT:
-                entries = {"format": FORMAT, "rules": [], "files": {}}
+            if (
+                not isinstance(entries, dict)
+                or entries.get("format") != FORMAT
+                or not isinstance(entries.get("files"), dict)
+                or not isinstance(entries.get("used"), dict)
+            ):
+                entries = {"format": FORMAT, "rules": [], "files": {}, "used": {}}
             self._loaded[settings_key] = entries
         return entries
+
+    def _mark_used(self, settings_key: str, entries: dict[str, Any], key: str) -> None:
+        used = entries["used"]
+        if used.get(key) != self.today:
+            used[key] = self.today
+            self._dirty.add(settings_key)
 
     def _rule_rows(self, settings_key: str) -> list[RuleRow]:
         rows = self._rules.get(settings_key)
@@ -245,9 +266,11 @@ class Cache:
 
     def stored(self, settings_key: str, file_key: str, path: str) -> StoredFindings | None:
         """The findings stored for a file's content (``path``: what they report), unbuilt."""
-        stored = self._entries(settings_key)["files"].get(file_key)
+        entries = self._entries(settings_key)
+        stored = entries["files"].get(file_key)
         if stored is None:
             return None
+        self._mark_used(settings_key, entries, file_key)
         heads, details = stored
         return StoredFindings(path, heads, details, self._rule_rows(settings_key))
 
@@ -265,15 +288,54 @@ class Cache:
         details = json.dumps([detail for _, detail in rows], separators=(",", ":"), ensure_ascii=False)
         entries["files"][file_key] = [[head for head, _ in rows], details]
         self._dirty.add(settings_key)
+        self._mark_used(settings_key, entries, file_key)
 
     # -- small facts about a settings key (kept next to its findings) -------------------------
 
     def get_fact(self, settings_key: str, name: str) -> Any:
-        return self._entries(settings_key).get(f"fact:{name}")
+        entries = self._entries(settings_key)
+        value = entries.get(f"fact:{name}")
+        if value is not None:
+            self._mark_used(settings_key, entries, f"fact:{name}")
+        return value
 
     def put_fact(self, settings_key: str, name: str, value: Any) -> None:
-        self._entries(settings_key)[f"fact:{name}"] = value
+        entries = self._entries(settings_key)
+        entries[f"fact:{name}"] = value
         self._dirty.add(settings_key)
+        self._mark_used(settings_key, entries, f"fact:{name}")
+
+    # -- forgetting --------------------------------------------------------------------------
+
+    def _forget_unused(self, entries: dict[str, Any]) -> None:
+        """Drop the file entries and facts no run used for :data:`UNUSED_DAYS` days (and any that
+        has no day: it cannot be told apart from one that was never used)."""
+        oldest = self.today - UNUSED_DAYS
+        used = {key: day for key, day in entries["used"].items() if type(day) is int and day >= oldest}
+        files = entries["files"]
+        for key in [key for key in files if key not in used]:
+            del files[key]
+        for key in [key for key in entries if key.startswith("fact:") and key not in used]:
+            del entries[key]
+        entries["used"] = {key: day for key, day in used.items() if key in files or key in entries}
+
+    def _forget_unused_files(self, folder: Path) -> None:
+        """Remove the findings files of settings no run used for :data:`UNUSED_DAYS` days (a
+        changed configuration, another selection): a run that uses one writes it once a day."""
+        oldest = (self.today - UNUSED_DAYS) * 86400
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return
+        for name in names:
+            stem, suffix = os.path.splitext(name)
+            if suffix not in (".json", ".tmp") or stem in self._loaded:
+                continue
+            try:
+                if os.stat(folder / name).st_mtime < oldest:
+                    os.remove(folder / name)
+            except OSError:
+                pass
 
     def save(self) -> None:
         folder = self.root / "findings"
@@ -284,7 +346,10 @@ class Cache:
                 gitignore.write_text("# Automatically created by notelint.\n*\n")
             if self._dirty:
                 import tempfile
+
+                self._forget_unused_files(folder)
             for settings_key in self._dirty:
+                self._forget_unused(self._loaded[settings_key])
                 handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
                     stream.write(json.dumps(self._loaded[settings_key], separators=(",", ":")))  # C encoder

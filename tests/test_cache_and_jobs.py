@@ -169,6 +169,94 @@ def test_cached_findings_come_back_whole(tmp_path: Path) -> None:
     assert Cache(tmp_path).get("settings", "other content", "b.md") is None
 
 
+def test_the_cache_forgets_what_no_run_used_for_thirty_days(tmp_path: Path) -> None:
+    """Every edit of a note stores the findings of its new content: entries and facts no run used
+    for 30 days are dropped when the file is next written, used ones stay, and so do their days."""
+    import os
+
+    from notelint.cache import UNUSED_DAYS, Cache
+    from notelint.diagnostics import Finding
+
+    def finding(message: str) -> Finding:
+        return Finding("a.md", 1, 1, 1, 2, "NL003", "trailing-whitespace", "markdown", "warning", message)
+
+    day = 20_000
+    first = Cache(tmp_path, today=day)
+    first.put("settings", "old content", [finding("old")])
+    first.put("settings", "kept content", [finding("kept")])
+    first.put_fact("settings", "verdict:old content", {"dropped": [0]})
+    first.put_fact("settings", "verdict:kept content", {"dropped": []})
+    first.save()
+    later = Cache(tmp_path, today=day + 20)  # a run that uses one content and its verdict
+    assert later.get("settings", "kept content", "a.md") == [finding("kept")]
+    assert later.get_fact("settings", "verdict:kept content") == {"dropped": []}
+    later.save()
+    same_day = Cache(tmp_path, today=day + 20)
+    assert same_day.get("settings", "kept content", "a.md") is not None
+    assert not same_day._dirty  # (using an entry marks it once a day: nothing to write again)
+    edited = Cache(tmp_path, today=day + UNUSED_DAYS + 1)  # a month later, a new content
+    edited.put("settings", "new content", [finding("new")])
+    edited.save()
+    fresh = Cache(tmp_path, today=day + UNUSED_DAYS + 1)
+    assert fresh.get("settings", "old content", "a.md") is None
+    assert fresh.get_fact("settings", "verdict:old content") is None
+    assert fresh.get("settings", "kept content", "a.md") == [finding("kept")]
+    assert fresh.get_fact("settings", "verdict:kept content") == {"dropped": []}
+    assert fresh.get("settings", "new content", "a.md") == [finding("new")]
+    stored = json.loads((tmp_path / fresh.root.name / "findings" / "settings.json").read_text())
+    assert set(stored["files"]) == {"kept content", "new content"}
+    assert set(stored["used"]) == {"kept content", "new content", "fact:verdict:kept content"}
+
+    # the findings file of settings no run used for as long (another configuration) goes too
+    findings = tmp_path / fresh.root.name / "findings"
+    (findings / "old-settings.json").write_text("{}")
+    (findings / "recent-settings.json").write_text("{}")
+    month_ago = (day + UNUSED_DAYS + 1 - UNUSED_DAYS - 1) * 86400
+    os.utime(findings / "old-settings.json", (month_ago, month_ago))
+    os.utime(findings / "settings.json", (month_ago, month_ago))  # (used by the run below)
+    run = Cache(tmp_path, today=day + UNUSED_DAYS + 1)
+    run.put("settings", "another content", [])
+    run.save()
+    assert sorted(path.name for path in findings.iterdir()) == ["recent-settings.json", "settings.json"]
+
+
+def test_a_findings_file_with_bad_days_is_started_again(tmp_path: Path) -> None:
+    from notelint.cache import FORMAT, Cache
+
+    cache = Cache(tmp_path, today=20_000)
+    findings = cache.root / "findings"
+    findings.mkdir(parents=True)
+    for used in ("not a table", {"content": "yesterday"}):
+        (findings / "settings.json").write_text(json.dumps(
+            {"format": FORMAT, "rules": [], "files": {"content": [[], "[]"]}, "used": used}))
+        cache = Cache(tmp_path, today=20_000)
+        cache.put("settings", "other", [])
+        cache.save()  # no crash; the entry of unknown age is dropped
+        assert Cache(tmp_path, today=20_000).get("settings", "content", "a.md") is None
+        assert Cache(tmp_path, today=20_000).get("settings", "other", "a.md") == []
+
+
+def test_the_command_forgets_old_contents_of_an_edited_note(tmp_path: Path) -> None:
+    """Through the command line: the cache of a note edited every day does not keep growing."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    note = notes / "note.md"
+    env = {"NOTELINT_CACHE_DIR": str(tmp_path / "cache")}
+    note.write_text("# Day\n\n- first version \n")
+    run_notelint("check", ".", cwd=notes, env=env)
+    [findings_file] = (tmp_path / "cache").glob("*/findings/*.json")
+    first = json.loads(findings_file.read_text())
+    assert len(first["files"]) == 1
+    # as if that run had been 31 days ago
+    first["used"] = {key: day - 31 for key, day in first["used"].items()}
+    findings_file.write_text(json.dumps(first))
+    note.write_text("# Day\n\n- second version \n")
+    result = run_notelint("check", ".", cwd=notes, env=env)
+    assert "NL003" in result.stdout
+    second = json.loads(findings_file.read_text())
+    assert len(second["files"]) == 1 and set(second["files"]) != set(first["files"])
+
+
 # -- a warm run reports from the cache's rows: every format, byte for byte -------------------------
 
 # Three notes share an unknown word (its findings are dropped by the judge, a verdict the cache
