@@ -55,8 +55,11 @@ class Project:
     root: Path
     finder: ConfigFinder
     _notes: frozenset[str] | None
-    _texts: list[str] | None  # case-folded
+    _data: list[bytes] | None  # the notes' bytes, in the order of their paths
+    _ascii_folded: list[bytes] | None  # the same, ASCII case-folded (see ascii_folded)
+    _texts: dict[int, str]  # case-folded texts, by number, those asked so far
     _counts: dict[str, int]
+    _partly_counted: set[str]  # words whose count stopped at a caller's ``enough``
     _index: Counter[str] | None
     _stamp: str | None
 
@@ -69,8 +72,11 @@ class Project:
         self.root = root
         self.finder = finder
         self._notes = notes
-        self._texts = None
+        self._data = None
+        self._ascii_folded = None
+        self._texts = {}
         self._counts = {}
+        self._partly_counted = set()
         self._index = None
         self._stamp = None
 
@@ -103,34 +109,96 @@ class Project:
             self._stamp = hashlib.blake2b(joined, digest_size=16).hexdigest()
         return self._stamp
 
-    def notes_using(self, words: Iterable[str]) -> dict[str, int]:
+    def notes_using(self, words: Iterable[str], enough: int | None = None) -> dict[str, int]:
         """For each word, the number of the project's notes that use it anywhere (prose, code,
-        links, front matter), case-insensitively and as a whole word (no letter on either side)."""
+        links, front matter), case-insensitively and as a whole word (no letter on either side).
+        With ``enough``, counting a word stops at that many notes: a word more notes use counts
+        ``enough`` (a judge that only asks whether a word is used often enough need not look at
+        every note that uses it)."""
         asked = {word: word.casefold() for word in words}
-        missing = set(asked.values()) - self._counts.keys()
+        missing = {word for word in asked.values() if not self._counted(word, enough)}
         if missing:
-            texts = self._read()
             if self._index is None and len(self._counts) + len(missing) > INDEX_AFTER:
                 self._index = Counter()
-                for text in texts:
-                    self._index.update(set(_LETTERS.findall(text)))
+                for number in range(len(self._read())):
+                    self._index.update(set(_LETTERS.findall(self._text(number))))
             for word in missing:
                 if self._index is not None:
                     self._counts[word] = self._index[word]
+                    self._partly_counted.discard(word)
                 else:
-                    self._counts[word] = sum(1 for text in texts if _uses(text, word))
-        return {word: self._counts[folded] for word, folded in asked.items()}
+                    self._counts[word] = self._count_notes_using(word, enough)
+        counts = {word: self._counts[folded] for word, folded in asked.items()}
+        return counts if enough is None else {word: min(count, enough) for word, count in counts.items()}
 
-    def _read(self) -> list[str]:
-        if self._texts is None:
-            texts = []
+    def _counted(self, word: str, enough: int | None) -> bool:
+        """Whether the count of ``word`` is known well enough: exactly, or to be at least ``enough``."""
+        count = self._counts.get(word)
+        if count is None:
+            return False
+        return word not in self._partly_counted or (enough is not None and count >= enough)
+
+    def _count_notes_using(self, word: str, enough: int | None) -> int:
+        """How many notes use ``word`` (case-folded), up to ``enough``: a word of ASCII letters
+        is first looked for in the notes' bytes, folded at C speed (:func:`ascii_folded`), and
+        only the notes that hold it are decoded and case-folded to tell whether they use it as a
+        word."""
+        notes: Iterable[int] = range(len(self._read()))
+        if word.isascii():
+            needle = word.encode()
+            if self._ascii_folded is None:
+                self._ascii_folded = [ascii_folded(data) for data in self._read()]
+            notes = [number for number in notes if needle in self._ascii_folded[number]]
+        count = 0
+        for number in notes:
+            if _uses(self._text(number), word):
+                count += 1
+                if count == enough:
+                    self._partly_counted.add(word)
+                    break
+        else:
+            self._partly_counted.discard(word)
+        return count
+
+    def _read(self) -> list[bytes]:
+        if self._data is None:
+            data = []
             for path in sorted(self.notes()):
                 try:
-                    texts.append(Path(path).read_bytes().decode("utf-8", errors="replace").casefold())
+                    data.append(Path(path).read_bytes())
                 except OSError:
                     continue
-            self._texts = texts
-        return self._texts
+            self._data = data
+        return self._data
+
+    def _text(self, number: int) -> str:
+        """The case-folded text of a note (decoded once, when first asked)."""
+        text = self._texts.get(number)
+        if text is None:
+            text = self._texts[number] = self._read()[number].decode("utf-8", errors="replace").casefold()
+        return text
+
+
+# The characters beyond ASCII whose case folding holds ASCII letters (ß → ss, ﬁ → fi, the Kelvin
+# sign → k), as UTF-8 with their folding; tests/test_typos.py checks the list against Python's
+# Unicode data.
+_FOLDING_TO_ASCII = tuple(
+    (char.encode(), char.casefold().encode())
+    for char in "\u00df\u0130\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+)
+_ASCII = bytes(range(128))
+
+
+def ascii_folded(data: bytes) -> bytes:
+    """UTF-8 ``data`` (invalid sequences allowed) with its ASCII letters lowered and each
+    character of :data:`_FOLDING_TO_ASCII` replaced by its folding: every run of ASCII characters
+    of the case-folded text is in it.  (The other characters fold to characters beyond ASCII; the
+    search for them runs over the note's non-ASCII bytes only, usually a few hundred.)"""
+    beyond_ascii = data.translate(None, _ASCII)
+    for char, folded in _FOLDING_TO_ASCII:
+        if char in beyond_ascii:
+            data = data.replace(char, folded)
+    return data.lower()
 
 
 def _uses(text: str, word: str) -> bool:

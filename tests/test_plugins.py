@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import findings_json, run_notelint
 
 TODO_RULE = '''
@@ -185,8 +188,66 @@ def test_project_counts_notes_using_a_word_by_search_and_by_index(tmp_path: Path
     words = ["backprop", "BACKPROP", "everywhere", "longer", "missing"]
     expected = {"backprop": 2, "BACKPROP": 2, "everywhere": 1, "longer": 1, "missing": 0}
     assert Project(tmp_path, ConfigFinder(cwd=tmp_path)).notes_using(words) == expected
+    project = Project(tmp_path, ConfigFinder(cwd=tmp_path))  # counts that stop early, then whole
+    assert project.notes_using(["backprop", "everywhere"], enough=1) == {"backprop": 1, "everywhere": 1}
+    assert project.notes_using(["Backprop"], enough=3) == {"Backprop": 2}
+    assert project.notes_using(["backprop"], enough=1) == {"backprop": 1}
+    assert project.notes_using(words) == expected
     monkeypatch.setattr(notelint.project, "INDEX_AFTER", 0)
     assert Project(tmp_path, ConfigFinder(cwd=tmp_path)).notes_using(words) == expected
+    assert Project(tmp_path, ConfigFinder(cwd=tmp_path)).notes_using(words, enough=1)["backprop"] == 1
+
+
+def test_the_characters_folding_to_ascii_are_all_known() -> None:
+    """The search for a word in the project's notes folds their bytes without decoding them: it
+    must know every character beyond ASCII whose case folding holds ASCII (Python's Unicode data)."""
+    import sys
+
+    from notelint.project import _FOLDING_TO_ASCII
+
+    found = {
+        char for char in map(chr, range(0x80, sys.maxunicode + 1))
+        if any(folded.isascii() for folded in char.casefold())
+    }
+    assert {char.decode() for char, _ in _FOLDING_TO_ASCII} == found
+
+
+NOTE_PIECES = [
+    "Transofromer", "transofromers", "xtransofromer", "Straße", "STRASSE", "ſtraſſe", "\u212aelvin", "kelvin", "ﬀoo",
+    "İstanbul", "i\u0307stanbul", "caf\u00e9", "\u0345", "über", "2kelvin", " ", "\n", "-", "`", "\u00df", "\u1e9e",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(st.one_of(st.sampled_from(NOTE_PIECES).map(str.encode), st.binary(max_size=3)), max_size=8),
+             min_size=1, max_size=5),
+    st.sets(st.sampled_from(["transofromer", "strasse", "kelvin", "ffoo", "istanbul", "i\u0307stanbul", "über", "café"])),
+    st.lists(st.integers(min_value=1, max_value=4), max_size=3),
+)
+def test_project_word_counts_are_those_of_the_case_folded_notes(
+    notes: list[list[bytes]], words: set[str], enough: list[int]
+) -> None:
+    """Every note that uses a word is found (bytes folded at C speed first, with ß, ſ, the Kelvin
+    sign, ligatures, invalid UTF-8), and no other; a count asked to stop at ``enough`` notes is
+    right up to there, whatever was asked of the same project before."""
+    import tempfile
+
+    from notelint.config import ConfigFinder
+    from notelint.project import Project, _uses
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        texts = []
+        for number, pieces in enumerate(notes):
+            data = b"".join(pieces)
+            (root / f"n{number}.md").write_bytes(data)
+            texts.append(data.decode("utf-8", errors="replace").casefold())
+        project = Project(root, ConfigFinder(cwd=root))
+        expected = {word: sum(1 for text in texts if _uses(text, word.casefold())) for word in words}
+        for limit in enough:
+            assert project.notes_using(words, enough=limit) == {word: min(count, limit) for word, count in expected.items()}
+        assert project.notes_using(words) == expected
 
 
 OPTIONS_RULE = '''

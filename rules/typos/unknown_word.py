@@ -45,7 +45,7 @@ def vocabulary(subjects: Sequence[Subject], project: Project, options: TyposOpti
     if least == 0:
         yield from (subject.finding for subject in subjects)
         return
-    counts = project.notes_using({subject.text for subject in subjects})
+    counts = project.notes_using({subject.text for subject in subjects}, enough=least)
     outside = {path: not project.contains(path) for path in {subject.finding.path for subject in subjects}}
     for subject in subjects:
         notes = counts[subject.text] + outside[subject.finding.path]
