@@ -2,8 +2,9 @@
 
 Findings are stored per *settings key* (notelint's version, the configuration file's bytes, the
 command-line selection, plugin files, installed entry points and files the options name) and per
-file content hash.  A warm run reads one JSON file per settings key and never imports
-markdown-it-py, pydantic or the rules.
+file content hash, in sixteen JSON files per settings key (by the hash's first digit) and one for
+the facts about the notes: a pre-commit run over one note reads and writes a sixteenth of the
+findings.  A warm run never imports markdown-it-py, pydantic or the rules.
 
 Every edit of a note adds the findings of its new content, so the cache forgets what no run has
 used for :data:`UNUSED_DAYS` days: each entry keeps the day it was last used, and the entries
@@ -57,7 +58,9 @@ def installed_plugins_stamp() -> str:
 
 
 # Version of the layout of a findings file (a file in another layout is ignored).
-FORMAT = 4
+FORMAT = 5
+
+_HEX_DIGITS = frozenset("0123456789abcdef")
 
 # An entry of the cache (a content's findings, a fact) that no run used for this many days is
 # dropped, and so is a findings file that was not written for as long.
@@ -229,13 +232,14 @@ class Cache:
 
     # -- findings ------------------------------------------------------------------------------
 
-    def _entries(self, settings_key: str) -> dict[str, Any]:
-        """The findings file of a settings key: ``rules`` (the rule table), ``files`` (rows per
-        content hash), ``used`` (the day each file entry and fact was last used) and the facts."""
-        entries = self._loaded.get(settings_key)
+    def _entries(self, name: str) -> dict[str, Any]:
+        """A findings file (``name``: a settings key, for its facts, or :func:`_part` of one):
+        ``rules`` (the rule table), ``files`` (rows per content hash), ``used`` (the day each file
+        entry and fact was last used) and the facts."""
+        entries = self._loaded.get(name)
         if entries is None:
             try:
-                entries = _load_without_collecting((self.root / "findings" / f"{settings_key}.json").read_text("utf-8"))
+                entries = _load_without_collecting((self.root / "findings" / f"{name}.json").read_text("utf-8"))
             except (OSError, ValueError):
                 entries = None
             if (
@@ -245,19 +249,19 @@ class Cache:
                 or not isinstance(entries.get("used"), dict)
             ):
                 entries = {"format": FORMAT, "rules": [], "files": {}, "used": {}}
-            self._loaded[settings_key] = entries
+            self._loaded[name] = entries
         return entries
 
-    def _mark_used(self, settings_key: str, entries: dict[str, Any], key: str) -> None:
+    def _mark_used(self, name: str, entries: dict[str, Any], key: str) -> None:
         used = entries["used"]
         if used.get(key) != self.today:
             used[key] = self.today
-            self._dirty.add(settings_key)
+            self._dirty.add(name)
 
-    def _rule_rows(self, settings_key: str) -> list[RuleRow]:
-        rows = self._rules.get(settings_key)
+    def _rule_rows(self, name: str) -> list[RuleRow]:
+        rows = self._rules.get(name)
         if rows is None:
-            rows = self._rules[settings_key] = [tuple(rule) for rule in self._entries(settings_key)["rules"]]  # type: ignore[misc]
+            rows = self._rules[name] = [tuple(rule) for rule in self._entries(name)["rules"]]  # type: ignore[misc]
         return rows
 
     def get(self, settings_key: str, file_key: str, path: str) -> list[Finding] | None:
@@ -266,17 +270,19 @@ class Cache:
 
     def stored(self, settings_key: str, file_key: str, path: str) -> StoredFindings | None:
         """The findings stored for a file's content (``path``: what they report), unbuilt."""
-        entries = self._entries(settings_key)
+        name = _part(settings_key, file_key)
+        entries = self._entries(name)
         stored = entries["files"].get(file_key)
         if stored is None:
             return None
-        self._mark_used(settings_key, entries, file_key)
+        self._mark_used(name, entries, file_key)
         heads, details = stored
-        return StoredFindings(path, heads, details, self._rule_rows(settings_key))
+        return StoredFindings(path, heads, details, self._rule_rows(name))
 
     def put(self, settings_key: str, file_key: str, findings: list[Finding]) -> None:
-        entries = self._entries(settings_key)
-        rules = self._rule_rows(settings_key)
+        name = _part(settings_key, file_key)
+        entries = self._entries(name)
+        rules = self._rule_rows(name)
 
         def rule_index(rule: RuleRow) -> int:
             if rule not in rules:
@@ -287,8 +293,8 @@ class Cache:
         rows = [finding_to_json(finding, rule_index) for finding in findings]
         details = json.dumps([detail for _, detail in rows], separators=(",", ":"), ensure_ascii=False)
         entries["files"][file_key] = [[head for head, _ in rows], details]
-        self._dirty.add(settings_key)
-        self._mark_used(settings_key, entries, file_key)
+        self._dirty.add(name)
+        self._mark_used(name, entries, file_key)
 
     # -- small facts about a settings key (kept next to its findings) -------------------------
 
@@ -357,6 +363,13 @@ class Cache:
         except OSError:
             pass  # a cache that cannot be written only costs speed
         self._dirty.clear()
+
+
+def _part(settings_key: str, file_key: str) -> str:
+    """The findings file of a content hash: one of sixteen per settings key, by its first digit
+    (each holds its own rule table, so that it stays whole when two runs write different parts)."""
+    first = file_key[:1]
+    return f"{settings_key}.{first if first in _HEX_DIGITS else format(ord(first or '0') % 16, 'x')}"
 
 
 def clean(folder: Path) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -181,43 +183,74 @@ def test_the_cache_forgets_what_no_run_used_for_thirty_days(tmp_path: Path) -> N
         return Finding("a.md", 1, 1, 1, 2, "NL003", "trailing-whitespace", "markdown", "warning", message)
 
     day = 20_000
+    # (every content of this test is stored in the same part of the findings, "c")
     first = Cache(tmp_path, today=day)
-    first.put("settings", "old content", [finding("old")])
-    first.put("settings", "kept content", [finding("kept")])
-    first.put_fact("settings", "verdict:old content", {"dropped": [0]})
-    first.put_fact("settings", "verdict:kept content", {"dropped": []})
+    first.put("settings", "c old content", [finding("old")])
+    first.put("settings", "c kept content", [finding("kept")])
+    first.put_fact("settings", "verdict:c old content", {"dropped": [0]})
+    first.put_fact("settings", "verdict:c kept content", {"dropped": []})
     first.save()
     later = Cache(tmp_path, today=day + 20)  # a run that uses one content and its verdict
-    assert later.get("settings", "kept content", "a.md") == [finding("kept")]
-    assert later.get_fact("settings", "verdict:kept content") == {"dropped": []}
+    assert later.get("settings", "c kept content", "a.md") == [finding("kept")]
+    assert later.get_fact("settings", "verdict:c kept content") == {"dropped": []}
     later.save()
     same_day = Cache(tmp_path, today=day + 20)
-    assert same_day.get("settings", "kept content", "a.md") is not None
+    assert same_day.get("settings", "c kept content", "a.md") is not None
     assert not same_day._dirty  # (using an entry marks it once a day: nothing to write again)
     edited = Cache(tmp_path, today=day + UNUSED_DAYS + 1)  # a month later, a new content
-    edited.put("settings", "new content", [finding("new")])
+    edited.put("settings", "c new content", [finding("new")])
+    edited.put_fact("settings", "verdict:c new content", {"dropped": []})  # (a run judges what it checks)
     edited.save()
     fresh = Cache(tmp_path, today=day + UNUSED_DAYS + 1)
-    assert fresh.get("settings", "old content", "a.md") is None
-    assert fresh.get_fact("settings", "verdict:old content") is None
-    assert fresh.get("settings", "kept content", "a.md") == [finding("kept")]
-    assert fresh.get_fact("settings", "verdict:kept content") == {"dropped": []}
-    assert fresh.get("settings", "new content", "a.md") == [finding("new")]
-    stored = json.loads((tmp_path / fresh.root.name / "findings" / "settings.json").read_text())
-    assert set(stored["files"]) == {"kept content", "new content"}
-    assert set(stored["used"]) == {"kept content", "new content", "fact:verdict:kept content"}
+    assert fresh.get("settings", "c old content", "a.md") is None
+    assert fresh.get_fact("settings", "verdict:c old content") is None
+    assert fresh.get("settings", "c kept content", "a.md") == [finding("kept")]
+    assert fresh.get_fact("settings", "verdict:c kept content") == {"dropped": []}
+    assert fresh.get("settings", "c new content", "a.md") == [finding("new")]
+    findings = tmp_path / fresh.root.name / "findings"
+    stored = [json.loads(path.read_text()) for path in findings.glob("settings*.json")]
+    assert {key for part in stored for key in part["files"]} == {"c kept content", "c new content"}
+    assert {key for part in stored for key in part["used"]} == {
+        "c kept content", "c new content", "fact:verdict:c kept content", "fact:verdict:c new content"
+    }
 
     # the findings file of settings no run used for as long (another configuration) goes too
-    findings = tmp_path / fresh.root.name / "findings"
     (findings / "old-settings.json").write_text("{}")
     (findings / "recent-settings.json").write_text("{}")
     month_ago = (day + UNUSED_DAYS + 1 - UNUSED_DAYS - 1) * 86400
     os.utime(findings / "old-settings.json", (month_ago, month_ago))
-    os.utime(findings / "settings.json", (month_ago, month_ago))  # (used by the run below)
+    os.utime(findings / "settings.c.json", (month_ago, month_ago))  # (used by the run below)
+    kept = sorted(path.name for path in findings.iterdir() if path.name != "old-settings.json")
     run = Cache(tmp_path, today=day + UNUSED_DAYS + 1)
-    run.put("settings", "another content", [])
+    run.put("settings", "c another content", [])
     run.save()
-    assert sorted(path.name for path in findings.iterdir()) == ["recent-settings.json", "settings.json"]
+    assert sorted(path.name for path in findings.iterdir()) == kept
+
+
+def test_a_run_over_one_note_writes_one_part_of_the_findings(tmp_path: Path) -> None:
+    """The findings of a settings key are split by content hash: storing one note's findings
+    rewrites the sixteenth of the cache that holds them, not the whole."""
+    from notelint.cache import Cache
+    from notelint.diagnostics import Finding
+
+    row = Finding("a.md", 1, 1, 1, 2, "NL003", "trailing-whitespace", "markdown", "warning", "m")
+    first = Cache(tmp_path, today=20_000)
+    hashes = [f"{digit}{'0' * 31}" for digit in "0123456789abcdef"]
+    for content in hashes:
+        first.put("settings", content, [row])
+    first.save()
+    findings = first.root / "findings"
+    parts = {path.name: path.stat().st_mtime_ns for path in findings.glob("settings.*.json")}
+    assert len(parts) == 16
+    second = Cache(tmp_path, today=20_000)
+    second.put("settings", "7" + "1" * 31, [])
+    second.save()
+    changed = [path.name for path in findings.glob("settings.*.json") if path.stat().st_mtime_ns != parts[path.name]]
+    assert changed == ["settings.7.json"]
+    third = Cache(tmp_path, today=20_000)
+    moved = Finding("b.md", 1, 1, 1, 2, "NL003", "trailing-whitespace", "markdown", "warning", "m")
+    assert all(third.get("settings", content, "b.md") == [moved] for content in hashes)
+    assert third.get("settings", "7" + "1" * 31, "b.md") == []
 
 
 def test_a_findings_file_with_bad_days_is_started_again(tmp_path: Path) -> None:
@@ -227,13 +260,13 @@ def test_a_findings_file_with_bad_days_is_started_again(tmp_path: Path) -> None:
     findings = cache.root / "findings"
     findings.mkdir(parents=True)
     for used in ("not a table", {"content": "yesterday"}):
-        (findings / "settings.json").write_text(json.dumps(
+        (findings / "settings.c.json").write_text(json.dumps(
             {"format": FORMAT, "rules": [], "files": {"content": [[], "[]"]}, "used": used}))
         cache = Cache(tmp_path, today=20_000)
-        cache.put("settings", "other", [])
+        cache.put("settings", "cother", [])  # (the same part of the findings)
         cache.save()  # no crash; the entry of unknown age is dropped
         assert Cache(tmp_path, today=20_000).get("settings", "content", "a.md") is None
-        assert Cache(tmp_path, today=20_000).get("settings", "other", "a.md") == []
+        assert Cache(tmp_path, today=20_000).get("settings", "cother", "a.md") == []
 
 
 def test_the_command_forgets_old_contents_of_an_edited_note(tmp_path: Path) -> None:
@@ -244,17 +277,25 @@ def test_the_command_forgets_old_contents_of_an_edited_note(tmp_path: Path) -> N
     env = {"NOTELINT_CACHE_DIR": str(tmp_path / "cache")}
     note.write_text("# Day\n\n- first version \n")
     run_notelint("check", ".", cwd=notes, env=env)
-    [findings_file] = (tmp_path / "cache").glob("*/findings/*.json")
-    first = json.loads(findings_file.read_text())
-    assert len(first["files"]) == 1
-    # as if that run had been 31 days ago
-    first["used"] = {key: day - 31 for key, day in first["used"].items()}
-    findings_file.write_text(json.dumps(first))
+    findings = next((tmp_path / "cache").glob("*/findings"))
+
+    def stored_contents() -> set[str]:
+        return {key for path in findings.glob("*.json") for key in json.loads(path.read_text())["files"]}
+
+    first = stored_contents()
+    assert len(first) == 1
+    # as if that run had been 31 days ago: the days it stored, and when it wrote its files
+    month_ago = time.time() - 31 * 86400
+    for path in findings.glob("*.json"):
+        stored = json.loads(path.read_text())
+        stored["used"] = {key: day - 31 for key, day in stored["used"].items()}
+        path.write_text(json.dumps(stored))
+        os.utime(path, (month_ago, month_ago))
     note.write_text("# Day\n\n- second version \n")
     result = run_notelint("check", ".", cwd=notes, env=env)
     assert "NL003" in result.stdout
-    second = json.loads(findings_file.read_text())
-    assert len(second["files"]) == 1 and set(second["files"]) != set(first["files"])
+    second = stored_contents()
+    assert len(second) == 1 and second != first
 
 
 # -- a warm run reports from the cache's rows: every format, byte for byte -------------------------
