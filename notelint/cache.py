@@ -354,12 +354,12 @@ class Cache:
                 import tempfile
 
                 self._forget_unused_files(folder)
-            for settings_key in self._dirty:
-                self._forget_unused(self._loaded[settings_key])
+            for name in self._dirty:  # (a settings key's facts, or a part of its findings)
+                self._forget_unused(self._loaded[name])
                 handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    stream.write(json.dumps(self._loaded[settings_key], separators=(",", ":")))  # C encoder
-                os.replace(temporary, folder / f"{settings_key}.json")
+                    stream.write(json.dumps(self._loaded[name], separators=(",", ":")))  # C encoder
+                os.replace(temporary, folder / f"{name}.json")
         except OSError:
             pass  # a cache that cannot be written only costs speed
         self._dirty.clear()

@@ -180,7 +180,7 @@ class Project:
 
 
 # The characters beyond ASCII whose case folding holds ASCII letters (ß → ss, ﬁ → fi, the Kelvin
-# sign → k), as UTF-8 with their folding; tests/test_typos.py checks the list against Python's
+# sign → k), as UTF-8 with their folding; tests/test_plugins.py checks the list against Python's
 # Unicode data.
 _FOLDING_TO_ASCII = tuple(
     (char.encode(), char.casefold().encode())
