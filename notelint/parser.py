@@ -154,6 +154,7 @@ def _fewer_rule_calls(parser: MarkdownIt) -> None:
     characters, one walk for a paragraph or a setext heading (notelint.paragraphs), and a rule
     first in the main chain that asks only the rules that can open with the line's first
     character. The tokens are markdown-it's (tests/test_parser.py)."""
+    from notelint.list_blocks import list_rule
     from notelint.paragraphs import one_scan_rule
 
     ruler = parser.block.ruler
@@ -168,11 +169,26 @@ def _fewer_rule_calls(parser: MarkdownIt) -> None:
             openers[rule.name] = (characters, rule.fn)
             ruler.at(rule.name, _opening_with(characters, rule.fn), {"alt": list(rule.alt)})
     by_name = {rule.name: rule for rule in ruler.__rules__}
+    # the paragraph's terminators, filled in once the list rule that is one of them is chosen
+    paragraph_terminators: tuple[dict[str, list[BlockRule]], list[BlockRule]] = ({}, [])
+    trim = None
     if "lheading" in by_name and "paragraph" in by_name:
-        terminators = _by_first_character(ruler, "paragraph", openers)
-        merged = one_scan_rule(by_name["lheading"].fn, by_name["paragraph"].fn, terminators)
+        merged = one_scan_rule(by_name["lheading"].fn, by_name["paragraph"].fn, paragraph_terminators)
         if merged is not None:
             ruler.at("lheading", merged, {"alt": list(by_name["lheading"].alt)})
+            trim = by_name["paragraph"].fn.__globals__.get("mdTrim")
+    if "list" in openers and not parser.options.get("tasklists"):
+        main_chain, main_default = _by_first_character(ruler, "", openers)
+        plain = [names.name for names in ruler.__rules__ if names.fn in main_default]
+        items = list_rule(openers["list"][1], trim,
+                          frozenset(main_chain) if plain == ["table", "code", "lheading", "paragraph"] else None,
+                          paragraph_terminators, _by_first_character(ruler, "list", openers))
+        if items is not None:
+            openers["list"] = (openers["list"][0], items)
+            ruler.at("list", _opening_with(openers["list"][0], items), {"alt": list(by_name["list"].alt)})
+    by_character, for_any_other = _by_first_character(ruler, "paragraph", openers)
+    paragraph_terminators[0].update(by_character)
+    paragraph_terminators[1].extend(for_any_other)
     main_chain, main_default = _by_first_character(ruler, "", openers)
 
     def first_character(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:

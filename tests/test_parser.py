@@ -40,6 +40,9 @@ def test_the_rules_are_skipped_only_where_they_cannot_open() -> None:
     # the parser does use the skipping versions (else this test would compare a parser with itself)
     names = {rule.name: rule.fn.__name__ for rule in _block_parser().block.ruler.__rules__}
     assert names["list"] == "when_it_can_open" and names["hr"] == "when_two_markers_open"
+    if int(markdown_it.__version__.split(".")[0]) >= 4:  # and the list rule with its shortcut for one-line items
+        list_guard = {rule.name: rule.fn for rule in _block_parser().block.ruler.__rules__}["list"]
+        assert "note_list" in [getattr(cell.cell_contents, "__name__", "") for cell in list_guard.__closure__ or ()]
     assert names["paragraph"] == "paragraph" and names["table"] == "table"
     if int(markdown_it.__version__.split(".")[0]) >= 4:  # (markdown-it-py 3 keeps its two rules)
         assert names["lheading"] == "setext_heading_or_paragraph"  # one scan for both
@@ -76,3 +79,30 @@ def test_random_lines_parse_as_markdown_it_py_parses_them(lines: list[str], end:
     text = line_break.join(lines) + end
     assert tokens(markdown_parser().parse(text)) == tokens(shipped_parser().parse(text))
     assert tokens(parse_blocks(text)[0]) == tokens(shipped_block_parser().parse(text, {}))
+
+
+# Lists as notes hold them, and the lines that end, continue or break their items: nested
+# markers, indentation around the item's content column, empty lines, lazy lines, setext
+# underlines, blocks that interrupt a paragraph, blockquotes around or inside items.
+LIST_LINE = st.builds(
+    lambda indent, marker, rest: indent + marker + rest,
+    st.sampled_from(["", "", " ", "  ", "  ", "   ", "    ", "     ", "      ", "\t", "  \t", "> ", ">  "]),
+    st.sampled_from(["- ", "- ", "-  ", "-     ", "-\t", "-", "* ", "+ ", "1. ", "2. ", "1) ", "10. ", "> ", "- > ",
+                     "- - ", "1. - ", "", "", "", "# ", "```", "---", "===", "***", "<div>", "[^1]: ", "| a |"]),
+    st.sampled_from(["", "text", "a b", "word $`x`$", "|-|", "-", "=", "```", "> q", "# h", "<!-- c -->",
+                     "[a](b)", "  ", "\t", "*a*", "1. x", "- y", "_ _ _"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LIST_LINE, max_size=16), st.sampled_from(["", "\n", "\n\n"]))
+@example(["- a", "  ", "- b"], "\n")  # an empty line between items: a loose list
+@example(["- a", "", "  b"], "\n")  # the item goes on after an empty line
+@example(["- a", "b"], "")  # a lazy continuation line
+@example(["- a", "  ---"], "\n")  # a setext heading in an item
+@example(["> - a", "> - b", "c"], "\n")
+@example(["- a", " - b", "  - c", "   - d", "    - e"], "\n")  # the last is a continuation
+def test_random_lists_parse_as_markdown_it_py_parses_them(lines: list[str], end: str) -> None:
+    text = "\n".join(lines) + end
+    assert tokens(parse_blocks(text)[0]) == tokens(shipped_block_parser().parse(text, {})), text
+    assert tokens(markdown_parser().parse(text)) == tokens(shipped_parser().parse(text)), text
