@@ -296,6 +296,25 @@ class Document:
         ]
 
     @cached_property
+    def _positions_by_type(self) -> dict[str, tuple[int, ...]]:
+        by_type: dict[str, list[int]] = {}
+        for position, token in enumerate(self.block_tokens):
+            positions = by_type.get(token.type)
+            if positions is None:
+                by_type[token.type] = [position]
+            else:
+                positions.append(position)
+        return {kind: tuple(positions) for kind, positions in by_type.items()}
+
+    def positions(self, *types: str) -> tuple[int, ...]:
+        """The positions in :attr:`block_tokens` of the tokens of these types, in order: a rule
+        that looks for headings or fences visits those, not the thousand tokens of a note."""
+        by_type = self._positions_by_type
+        if len(types) == 1:
+            return by_type.get(types[0], ())
+        return tuple(sorted(position for kind in types for position in by_type.get(kind, ())))
+
+    @cached_property
     def code_lines(self) -> frozenset[int]:
         """1-based lines inside fenced or indented code blocks, fences included."""
         lines: set[int] = set()

@@ -67,8 +67,9 @@ def _day_headings(document: Document, level: int, language: str) -> tuple[DayHea
     tag = f"h{level}"
     found: list[DayHeadingAt] = []
     tokens = document.block_tokens
-    for position, token in enumerate(tokens[:-1]):
-        if token.type != "heading_open" or token.tag != tag or token.level != 0 or token.map is None:
+    for position in document.positions("heading_open"):
+        token = tokens[position]
+        if position + 1 >= len(tokens) or token.tag != tag or token.level != 0 or token.map is None:
             continue
         inline = tokens[position + 1]
         content = inline.content

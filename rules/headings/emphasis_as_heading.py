@@ -67,8 +67,9 @@ def emphasis_as_heading(document: Document, options: None) -> Iterator[Violation
     """
     headings = outline(document)
     tokens = document.block_tokens
-    for position, token in enumerate(tokens):
-        if token.type != "paragraph_open" or token.level != 0 or token.map is None:
+    for position in document.positions("paragraph_open"):
+        token = tokens[position]
+        if token.level != 0 or token.map is None:
             continue
         if token.map[1] - token.map[0] != 1 or position + 1 >= len(tokens):
             continue

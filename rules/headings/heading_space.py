@@ -60,8 +60,9 @@ def heading_space(document: Document, options: None) -> Iterator[Violation]:
             yield Violation(space_start, space_end, "Use exactly one space after the heading's hashes",
                             Fix.safe("Use one space", edit))
     tokens = document.block_tokens
-    for position, token in enumerate(tokens):
-        if token.type != "paragraph_open" or token.level != 0 or token.map is None:
+    for position in document.positions("paragraph_open"):
+        token = tokens[position]
+        if token.level != 0 or token.map is None:
             continue
         if token.map[1] - token.map[0] != 1:
             continue

@@ -49,8 +49,9 @@ def outline(document: Document) -> list[Heading]:
 def _outline(document: Document) -> tuple[Heading, ...]:
     found: list[Heading] = []
     tokens = document.block_tokens
-    for position, token in enumerate(tokens):
-        if token.type != "heading_open" or token.level != 0 or token.map is None:
+    for position in document.positions("heading_open"):
+        token = tokens[position]
+        if token.level != 0 or token.map is None:
             continue
         inline = tokens[position + 1] if position + 1 < len(tokens) else None
         text = inline.content.strip() if inline is not None and inline.type == "inline" else ""

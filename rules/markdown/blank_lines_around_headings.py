@@ -45,8 +45,9 @@ def blank_lines_around_headings(document: Document, options: None) -> Iterator[V
     (the blank line would become part of the code).
     """
     open_fences = document.open_fence_lines
-    for token in document.block_tokens:
-        if token.type != "heading_open" or token.level != 0 or token.map is None:
+    tokens = document.block_tokens
+    for token in map(tokens.__getitem__, document.positions("heading_open")):
+        if token.level != 0 or token.map is None:
             continue
         first, last = token.map[0] + 1, token.map[1]
         yield from missing_blank_lines(document, first, last, "heading", open_fences)

@@ -48,8 +48,9 @@ def blank_lines_around_lists(document: Document, options: None) -> Iterator[Viol
     (the blank line would become part of the code).
     """
     open_fences = document.open_fence_lines
-    for token in document.block_tokens:
-        if token.type not in ("bullet_list_open", "ordered_list_open") or token.level != 0 or token.map is None:
+    tokens = document.block_tokens
+    for token in map(tokens.__getitem__, document.positions("bullet_list_open", "ordered_list_open")):
+        if token.level != 0 or token.map is None:
             continue
         first = token.map[0] + 1
         last = last_content_line(document, first, token.map[1])

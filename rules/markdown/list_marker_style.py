@@ -54,8 +54,9 @@ def list_marker_style(document: Document, options: None) -> Iterator[Violation]:
     """
     tokens = document.block_tokens
     items: dict[int, ListItem] = {id(item.token): item for item, _ in list_items(document)}
-    for position, token in enumerate(tokens):
-        if token.type != "bullet_list_open" or token.markup == "-":
+    for position in document.positions("bullet_list_open"):
+        token = tokens[position]
+        if token.markup == "-":
             continue
         close = _matching_close(tokens, position)
         before = tokens[position - 1] if position > 0 else None

@@ -48,8 +48,10 @@ def math_bare_environment(document: Document, options: MathOptions) -> Iterator[
     known = tables().environments
     math = [(span.start, span.end) for span in find_math(document)]
     code = document.code_spans
-    for index, token in enumerate(document.block_tokens):
-        if token.type != "inline" or token.map is None or "\\begin{" not in token.content:
+    tokens = document.block_tokens
+    for index in document.positions("inline"):
+        token = tokens[index]
+        if token.map is None or "\\begin{" not in token.content:
             continue
         first, last = token.map[0] + 1, token.map[1]
         start_offset = document.offset(first)

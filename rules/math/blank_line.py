@@ -17,8 +17,8 @@ def _broken_dollar_blocks(document: Document) -> Iterator[Violation]:
 
     tokens = document.block_tokens
     paragraphs = [
-        index for index, token in enumerate(tokens)
-        if token.type == "inline" and token.map is not None and index and tokens[index - 1].type == "paragraph_open"
+        index for index in document.positions("inline")
+        if tokens[index].map is not None and index and tokens[index - 1].type == "paragraph_open"
     ]
     position = 0
     while position < len(paragraphs):
@@ -95,8 +95,9 @@ def math_blank_line(document: Document, options: MathOptions) -> Iterator[Violat
     formula.
     """
     yield from _broken_dollar_blocks(document)
-    for token in document.block_tokens:
-        if token.type != "fence" or token.map is None or not is_math_fence(token.info):
+    tokens = document.block_tokens
+    for token in map(tokens.__getitem__, document.positions("fence")):
+        if token.map is None or not is_math_fence(token.info):
             continue
         first = token.map[0] + 2  # (1-based, the line after the opening fence)
         if fence_is_closed(token):

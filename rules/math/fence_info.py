@@ -35,8 +35,9 @@ def math_fence_info(document: Document, options: MathOptions) -> Iterator[Violat
     ## Fix
     Removes the space (safe: GitLab renders the same math block).
     """
-    for token in document.block_tokens:
-        if token.type != "fence" or token.map is None or not is_math_fence(token.info):
+    tokens = document.block_tokens
+    for token in map(tokens.__getitem__, document.positions("fence")):
+        if token.map is None or not is_math_fence(token.info):
             continue
         line = token.map[0] + 1
         text = document.line_text(line)

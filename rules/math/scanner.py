@@ -269,8 +269,9 @@ def _scanned_segments(document: Document) -> tuple[tuple[str, tuple[int, ...], t
 def _inline_segments(document: Document) -> list[tuple[str, tuple[int, ...]]]:
     segments: list[tuple[str, tuple[int, ...]]] = []
     row_cursor: dict[int, int] = {}
-    for token in document.block_tokens:
-        if token.type != "inline" or token.map is None or "$" not in token.content:
+    tokens = document.block_tokens
+    for token in map(tokens.__getitem__, document.positions("inline")):
+        if token.map is None or "$" not in token.content:
             continue
         lines = token.content.split("\n")
         first = token.map[0] + 1
@@ -348,11 +349,11 @@ def find_math(document: Document) -> list[MathSpan]:
 
 def _find_math(document: Document) -> tuple[MathSpan, ...]:
     found: list[MathSpan] = []
-    for token in document.block_tokens:
-        if token.type == "fence":
-            span = fence_math(token, document)
-            if span is not None:
-                found.append(span)
+    tokens = document.block_tokens
+    for token in map(tokens.__getitem__, document.positions("fence")):
+        span = fence_math(token, document)
+        if span is not None:
+            found.append(span)
     for text, offsets, spans in scanned_segments(document):
         found.extend(_to_span(text, offsets, raw) for raw in spans)
     found.sort(key=lambda span: span.start)
