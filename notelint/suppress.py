@@ -12,9 +12,10 @@ import re
 from typing import NamedTuple
 
 from notelint.document import Document
+from notelint.patterns import lazy
 from notelint.rule import RuleLike
 
-_COMMENT = re.compile(
+_COMMENT = lazy(
     r"<!--\s*notelint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->"
 )
 

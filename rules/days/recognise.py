@@ -33,6 +33,8 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 from types import MappingProxyType
 
+from notelint.patterns import lazy
+
 __all__ = ["DayHeading", "Vocabulary", "recognise_day", "vocabulary", "weekday_name"]
 
 # Regional names that CLDR does not list (it only has the standard ``Samstag``).
@@ -46,7 +48,7 @@ _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})(?![\d]))?")
 _TITLE_SEPARATOR = re.compile(r"\s*(?::|\(|\s[-\u2013\u2014]\s)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?")
-_WORD_PART = re.compile(r"[^\W\d_]+\.?")
+_WORD_PART = lazy(r"[^\W\d_]+\.?")
 _NUMBER = re.compile(r"\d+")
 
 

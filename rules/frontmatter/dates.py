@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from notelint.patterns import lazy
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -37,7 +39,7 @@ _PATTERNS = (
     re.compile(rf"^{_MONTH}\s+(?P<day>\d\d?)(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})$"),
 )
 _YEAR = re.compile(r"^(?P<year>\d{4})$")
-_YEAR_MONTH = re.compile(rf"^(?:(?P<year>\d{{4}})[-/.](?P<month>\d\d?)|(?P<month2>\d\d?)[./](?P<year2>\d{{4}})|{_MONTH}\s+(?P<year3>\d{{4}}))$")
+_YEAR_MONTH = lazy(rf"^(?:(?P<year>\d{{4}})[-/.](?P<month>\d\d?)|(?P<month2>\d\d?)[./](?P<year2>\d{{4}})|{_MONTH}\s+(?P<year3>\d{{4}}))$")
 
 
 class ReadDate(NamedTuple):

@@ -42,6 +42,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from notelint.patterns import lazy
 from notelint.rules.frontmatter.parse import YAML_TAG as _YAML, Node
 
 # Characters not proven to read the same in both parsers: C0 controls but the line feed (tab and
@@ -60,12 +61,12 @@ _MAX_DEPTH = 32
 PROVEN_LIBYAML = frozenset({(0, 2, 5), (0, 2, 6)})
 # The header line of a literal block scalar as both parsers read it: indicators, then spaces and
 # perhaps a comment.
-_LITERAL_HEADER = re.compile(r"\|(?:[1-9]?[-+]?|[-+][1-9]?)(?: *| +#[^\n]*)(?:\n|$)")
+_LITERAL_HEADER = lazy(r"\|(?:[1-9]?[-+]?|[-+][1-9]?)(?: *| +#[^\n]*)(?:\n|$)")
 
 # A quoted scalar or a flow collection followed by `:` and no space: in a flow sequence libyaml
 # reads a key with its value (YAML 1.2's adjacent value), ruamel stops with "expected ',' or ']'"
 # (`['a':0]`, `[[]:0]`, the second found by the property test).
-_ADJACENT_VALUE = re.compile(r"""['"\]}]:[^ \n]""")
+_ADJACENT_VALUE = lazy(r"""['"\]}]:[^ \n]""")
 
 STR, SEQ, MAP = _YAML + "str", _YAML + "seq", _YAML + "map"
 

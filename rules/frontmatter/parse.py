@@ -9,16 +9,16 @@ relative to the raw block; :func:`front_matter_of` adds the document offset of t
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
 from notelint.document import Document
+from notelint.patterns import lazy
 
 Kind = Literal["scalar", "seq", "map"]
 # The prefix of YAML's standard tags (``tag:yaml.org,2002:str`` ...), as both composers write them.
 YAML_TAG = "tag:yaml.org,2002:"
-_TIMESTAMP_DATE = re.compile(r"^\d{4}-\d\d?-\d\d?$")
+_TIMESTAMP_DATE = lazy(r"^\d{4}-\d\d?-\d\d?$")
 
 
 class Node(NamedTuple):

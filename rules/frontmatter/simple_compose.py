@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from notelint.patterns import lazy
 from notelint.rules.frontmatter.libyaml_compose import MAP, SEQ, resolve_plain
 from notelint.rules.frontmatter.parse import Node
 
@@ -28,8 +29,8 @@ _KEY = r"[A-Za-z_][A-Za-z0-9_]{0,127}(?:-[A-Za-z0-9_]+)*"
 # a one-line plain scalar: a letter or digit first, then word characters, spaces and a few marks
 _VALUE = r"[^\W_][\w.,/()+' -]*"
 _ENTRY = re.compile(rf"({_KEY}):(?:( +)(?:({_VALUE})|\[([\w.,/()+' -]*)\]))?")
-_ITEM = re.compile(rf"( *)- +({_VALUE})")
-_FLOW_ITEM = re.compile(r"[^\W_][\w./()+' -]*")
+_ITEM = lazy(rf"( *)- +({_VALUE})")
+_FLOW_ITEM = lazy(r"[^\W_][\w./()+' -]*")
 
 
 def compose_simple(raw: str) -> Node | None:

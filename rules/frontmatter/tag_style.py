@@ -5,12 +5,13 @@ from collections.abc import Iterator
 
 from notelint.diagnostics import Fix, Violation
 from notelint.document import Document
+from notelint.patterns import lazy
 from notelint.rule import rule
 from notelint.rules.frontmatter.common import tag_list
 from notelint.rules.frontmatter.edits import replace_scalar
 from notelint.rules.frontmatter.schema import FrontMatterOptions
 
-_SEPARATORS = re.compile(r"[\s_]+")
+_SEPARATORS = lazy(r"[\s_]+")
 
 
 def styled(tag: str, style: str) -> str:

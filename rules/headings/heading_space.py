@@ -5,11 +5,12 @@ from collections.abc import Iterator
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
+from notelint.patterns import lazy
 from notelint.rule import rule
 from notelint.rules.headings.outline import outline
 
 _ATX = re.compile(r"(?P<indent> {0,3})(?P<hashes>#{1,6})(?P<space>[ \t]*)(?P<rest>.*)")
-_MISSING_SPACE = re.compile(r"(?P<hashes>#{1,6})(?P<rest>[A-ZÄÖÜ][^#]*)")
+_MISSING_SPACE = lazy(r"(?P<hashes>#{1,6})(?P<rest>[A-ZÄÖÜ][^#]*)")
 
 
 @rule(code="NL205", name="heading-space", family="headings", severity="warning", fixable=True)

@@ -1,33 +1,33 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from markdown_it.token import Token
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
+from notelint.patterns import lazy
 from notelint.rule import rule
 from notelint.rules.markdown.lists import ListItem, indent_width, list_items, next_content_line
 
-_LABEL = re.compile(r"^\S{1,30}(?: \S+){0,2}: ")
+_LABEL = lazy(r"^\S{1,30}(?: \S+){0,2}: ")
 _SENTENCE_END = (".", "!", "?", "…", ":", ")")
 # a line of = or - under the glued lines is plain text while they are lazy list content, but
 # would turn them into a heading once a blank line makes them a paragraph of their own
 # (a table's delimiter row likewise would make a table of them)
-_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
-_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$|^[ \t]*\|[ \t]*:?-+:?[ \t]*$")
+_SETEXT_UNDERLINE = lazy(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_TABLE_DELIMITER = lazy(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$|^[ \t]*\|[ \t]*:?-+:?[ \t]*$")
 # Blocks that cannot interrupt a paragraph but start after a blank line: a glued line that opens
 # a link reference definition (`[label]: /url`, the label perhaps going on below) or a lone HTML
 # tag would be one once a blank line parts it from the list (a definition renders as nothing)
-_DEFINITION = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)*(?:\]:|\\?$)")
-_HTML_TAG_LINE = re.compile(r"^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$")
+_DEFINITION = lazy(r"^ {0,3}\[(?:[^\]\\]|\\.)*(?:\]:|\\?$)")
+_HTML_TAG_LINE = lazy(r"^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$")
 _CLOSING = frozenset({"list_item_close", "bullet_list_close", "ordered_list_close"})
 # Lines that interrupt a paragraph (CommonMark): only when the line after the glued lines is
 # blank or one of these does the new paragraph end where they end. Otherwise the line ended the
 # list item but would continue a paragraph (`2) next`, an empty item, indented text): a blank line
 # would draw it into the paragraph.
-_INTERRUPTS = re.compile(
+_INTERRUPTS = lazy(
     r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|>|[-+*][ \t]+\S|1[.)][ \t]+\S)"
 )
 

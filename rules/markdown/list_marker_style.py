@@ -1,16 +1,16 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from markdown_it.token import Token
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
+from notelint.patterns import lazy
 from notelint.rule import rule
 from notelint.rules.markdown.lists import ListItem, list_items
 
-_THEMATIC_BREAK = re.compile(r" *([-*_])(?: *\1){2,} *")
+_THEMATIC_BREAK = lazy(r" *([-*_])(?: *\1){2,} *")
 
 
 def _matching_close(tokens: list[Token], opening: int) -> int:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
+from notelint.patterns import lazy
 from notelint.rule import rule
 from notelint.rules.math.options import MathOptions
 
-_BEGIN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}")
+_BEGIN = lazy(r"\\begin\{([A-Za-z]+\*?)\}")
 
 
 @rule(code="NL406", name="math-bare-environment", family="math", severity="warning", fixable=True, options=MathOptions)

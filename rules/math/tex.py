@@ -14,6 +14,8 @@ from typing import NamedTuple
 from functools import cache
 from pathlib import Path
 
+from notelint.patterns import lazy
+
 _DATA = Path(__file__).with_name("katex_names.json")
 _TOKEN = re.compile(r"[ \r\n\t]+|\\[a-zA-Z@]+|\\[^\ud800-\udfff]|%[^\n]*\n?|[\ud800-\udbff][\udc00-\udfff]|.", re.S)
 _SPACE = frozenset(" \r\n\t")
@@ -26,7 +28,7 @@ _PAREN_BREAK = frozenset({"\\)"})
 _BRACKET_BREAK = frozenset({"]"})
 _MIDDLE_BREAK = frozenset({"\\middle"})
 _ROW_BREAKS = frozenset({"\\\\", "\\cr", "\\hline", "\\hdashline"})
-_COLOR = re.compile(r"(?:#[a-f0-9]{3,4}|#[a-f0-9]{6}|#[a-f0-9]{8}|[a-f0-9]{6}|[a-z]+)\Z", re.I)
+_COLOR = lazy(r"(?:#[a-f0-9]{3,4}|#[a-f0-9]{6}|#[a-f0-9]{8}|[a-f0-9]{6}|[a-z]+)\Z", re.I)
 _COLUMN_SPEC_ENVIRONMENTS = frozenset({"array", "darray"})
 _COLUMN_TYPES = frozenset("lcr|: \t\n")
 SUGGESTIONS = {

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from notelint.diagnostics import Edit, Finding, Fix, Violation
 from notelint.document import Document
+from notelint.patterns import lazy
 from notelint.rule import rule
 from notelint.rules.typos.options import TyposOptions, keep_case, project_words
 from notelint.rules.typos.words import prose_vocabulary
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 REPEATED = 2
 # Shorter words are too often abbreviations, commands or names (npx, yml, spdx).
 SHORTEST = 5
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = lazy(r"[^\W\d_]+")
 
 
 def _appears_elsewhere(document: Document, words: set[str]) -> set[str]:

@@ -20,6 +20,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from notelint.document import Document
+from notelint.patterns import lazy
 
 # Each pattern with the strings one of which any text it matches holds (a pattern whose strings
 # are all absent cannot match, and is not run), and whether a match can hold a line break.  The
@@ -27,20 +28,20 @@ from notelint.document import Document
 # looks back before its first character checks that after taking it (``\$(?<![\\$\w]\$)`` is
 # ``(?<![\\$\w])\$``): the engine then skips to the places where that character occurs.  The
 # URL pattern has no such character: only the lines that hold one of its needles are searched.
-_URL = re.compile(r"(?i:\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*)")
+_URL = lazy(r"(?i:\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*)")
 _MASKS = (
-    (("<!--",), re.compile(r"<!--.*?-->", re.DOTALL), True),
-    (("<",), re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), True),
-    (("<",), re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"), False),
-    (("<",), re.compile(r"<[^\s<>@]+@[^\s<>]+>"), False),
-    (("$$",), re.compile(r"\$\$(?<![\\$]\$\$).+?(?<!\\)\$\$", re.DOTALL), True),
-    (("$",), re.compile(r"\$(?<![\\$\w]\$)(?![\s$])(?:[^$\n\\]|\\.)+?(?<![\s\\])\$(?!\d)"), False),
-    (("](",), re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"), True),
-    (("][",), re.compile(r"\]\[[^\]]*\]"), True),
-    (("[^",), re.compile(r"\[\^[^\]]*\]"), True),
+    (("<!--",), lazy(r"<!--.*?-->", re.DOTALL), True),
+    (("<",), lazy(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), True),
+    (("<",), lazy(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"), False),
+    (("<",), lazy(r"<[^\s<>@]+@[^\s<>]+>"), False),
+    (("$$",), lazy(r"\$\$(?<![\\$]\$\$).+?(?<!\\)\$\$", re.DOTALL), True),
+    (("$",), lazy(r"\$(?<![\\$\w]\$)(?![\s$])(?:[^$\n\\]|\\.)+?(?<![\s\\])\$(?!\d)"), False),
+    (("](",), lazy(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"), True),
+    (("][",), lazy(r"\]\[[^\]]*\]"), True),
+    (("[^",), lazy(r"\[\^[^\]]*\]"), True),
     (("://", "ww.", "wW.", "Ww.", "WW."), _URL, False),  # (any case of www. ends in one of these)
-    (("&",), re.compile(r"&#?\w+;"), False),
-    (("\\",), re.compile(r"\\."), False),
+    (("&",), lazy(r"&#?\w+;"), False),
+    (("\\",), lazy(r"\\."), False),
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _APOSTROPHES = "'’"
@@ -327,7 +328,7 @@ class ProseVocabulary(NamedTuple):
 # not at all, so each character is looked at a bounded number of times.
 _RUN = re.compile(r"[\w'’-](?<![\w'’-].)(?<![/@#~\\].)(?<![^\W_]\..)[\w'’-]{2,}+(?![/@\\]|\.[^\W_])")
 # The same for a text of ASCII characters only, where \w means the same and is checked faster.
-_ASCII_RUN = re.compile(_RUN.pattern, re.ASCII)
+_ASCII_RUN = lazy(_RUN.pattern, re.ASCII)
 _AFTER_FIRST = itemgetter(slice(1, None))
 _RUN_CHARACTERS = re.compile(r"[\w'’-]*")
 # Above this many distinct runs, locating words walks every run once instead of searching each.
