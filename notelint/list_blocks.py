@@ -284,7 +284,12 @@ def list_rule(
                 else:
                     state.parentType = outer_parent
                     return False  # a lazy continuation line
-        content = trim(state.getLines(line, following, indent, False))  # type: ignore[misc]
+        begin = state.bMarks[line]
+        if indent <= state.tShift[line] and "\t" not in state.src[begin:begin + indent]:
+            # what getLines cuts: it counts one column for each character before the content
+            content = trim(state.src[begin + indent:state.eMarks[line]])  # type: ignore[misc]
+        else:
+            content = trim(state.getLines(line, following, indent, False))  # type: ignore[misc]
         token = state.push("paragraph_open", "p", 1)
         token.map = [line, following]
         token = state.push("inline", "", 0)
