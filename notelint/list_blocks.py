@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from notelint.paragraphs import push_paragraph
+
 if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
 
@@ -290,13 +292,7 @@ def list_rule(
             content = trim(state.src[begin + indent:state.eMarks[line]])  # type: ignore[misc]
         else:
             content = trim(state.getLines(line, following, indent, False))  # type: ignore[misc]
-        token = state.push("paragraph_open", "p", 1)
-        token.map = [line, following]
-        token = state.push("inline", "", 0)
-        token.content = content
-        token.map = [line, following]
-        token.children = []
-        state.push("paragraph_close", "p", -1)
+        push_paragraph(state, line, following, content)
         state.parentType = "paragraph"  # (markdown-it's lheading rule leaves it so)
         state.line = after
         return True

@@ -100,13 +100,19 @@ def one_scan_rule(
             return paragraph(state, start_line, end_line, silent)
         content = trim(state.getLines(start_line, next_line, state.blkIndent, False))
         state.line = next_line
-        token = state.push("paragraph_open", "p", 1)
-        token.map = [start_line, next_line]
-        token = state.push("inline", "", 0)
-        token.content = content
-        token.map = [start_line, next_line]
-        token.children = []
-        state.push("paragraph_close", "p", -1)
+        push_paragraph(state, start_line, next_line, content)
         return True  # (the parent type stays "paragraph", as after markdown-it's two rules)
 
     return setext_heading_or_paragraph
+
+
+def push_paragraph(state: StateBlock, start_line: int, end_line: int, content: str) -> None:
+    """The three tokens of a paragraph of lines ``start_line`` to ``end_line`` (excluded), as
+    markdown-it's paragraph rule pushes them; its inline content not parsed yet."""
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [start_line, end_line]
+    token = state.push("inline", "", 0)
+    token.content = content
+    token.map = [start_line, end_line]
+    token.children = []
+    state.push("paragraph_close", "p", -1)
