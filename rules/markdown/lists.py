@@ -29,13 +29,15 @@ class ListItem(NamedTuple):
 
 def _columns(text: str, from_column: int) -> tuple[int, str, int] | None:
     match = _MARKER.match(text, from_column)
-    if match is None or "\t" in text[: match.end("rest")]:
+    if match is None:
         return None
-    marker_column = match.start("marker")
-    marker = match.group("marker")
-    spaces = len(match.group("space"))
+    indent, marker, space, rest = match.groups()  # (one call: an item of every list of a note)
+    marker_column = from_column + len(indent)
     after_marker = marker_column + len(marker)
-    if not match.group("rest") or spaces > 4:
+    spaces = len(space)
+    if "\t" in text[: after_marker + spaces + len(rest)]:
+        return None
+    if not rest or spaces > 4:
         return marker_column, marker, after_marker + 1
     return marker_column, marker, after_marker + spaces
 
