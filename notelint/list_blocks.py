@@ -22,13 +22,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from notelint.paragraphs import push_paragraph
+from notelint.paragraphs import opens_block, push_paragraph
 
 if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
 
-    BlockRule = Callable[[StateBlock, int, int, bool], bool]
-    Chains = tuple[dict[str, list[BlockRule]], list[BlockRule]]
+    from notelint.paragraphs import BlockRule, Chains
 
 _BULLETS = ("*", "-", "+")
 _DIGITS = frozenset("0123456789")
@@ -86,8 +85,6 @@ def list_rule(
     mark_tight_paragraphs = list_block.__globals__.get("markTightParagraphs")
     if mark_tight_paragraphs is None or "tasklists" not in list_block.__code__.co_consts:
         return None
-    terminators_by_character, other_terminators = paragraph_terminators
-    list_enders_by_character, other_list_enders = list_terminators
     shortcut = trim is not None and paragraph_openers is not None
     openers = paragraph_openers or frozenset()
 
@@ -224,14 +221,9 @@ def list_rule(
                 break
             if state.is_code_block(start_line):
                 break
-            first = b_marks[next_line] + t_shift[next_line]
-            ended = False
-            for ender in list_enders_by_character.get(source[first:first + 1], other_list_enders):
-                if ender(state, next_line, end_line, True):
-                    ended = True
-                    break
-            if ended:
+            if opens_block(list_terminators, state, next_line, end_line):
                 break
+            first = b_marks[next_line] + t_shift[next_line]
             maximum = e_marks[next_line]
             if ordered:
                 after_marker = _ordered_end(source, first, maximum)
@@ -279,11 +271,7 @@ def list_rule(
                     return False  # maybe a setext underline, a lazy line or a blockquote's
                 outer_parent = state.parentType
                 state.parentType = "paragraph"  # as the paragraph rule asks its terminators
-                source = state.src
-                for terminator in terminators_by_character.get(source[first:first + 1], other_terminators):
-                    if terminator(state, following, end_line, True):
-                        break
-                else:
+                if not opens_block(paragraph_terminators, state, following, end_line):
                     state.parentType = outer_parent
                     return False  # a lazy continuation line
         begin = state.bMarks[line]

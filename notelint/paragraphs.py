@@ -23,19 +23,27 @@ if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
 
     BlockRule = Callable[[StateBlock, int, int, bool], bool]
+    # the rules of a chain by the first character a line can open them with, and those for any other
+    Chains = tuple[dict[str, list[BlockRule]], list[BlockRule]]
 
 
-def one_scan_rule(
-    lheading: BlockRule,
-    paragraph: BlockRule,
-    terminators: tuple[dict[str, list[BlockRule]], list[BlockRule]],
-) -> BlockRule | None:
+def opens_block(chains: Chains, state: StateBlock, line: int, end_line: int) -> bool:
+    """Whether one of the rules of a chain (see notelint.parser) would open a block at ``line``:
+    each is asked in validation mode, as markdown-it asks a chain's rules whether a block ends."""
+    by_character, for_any_other = chains
+    first = state.bMarks[line] + state.tShift[line]
+    for block_rule in by_character.get(state.src[first:first + 1], for_any_other):
+        if block_rule(state, line, end_line, True):
+            return True
+    return False
+
+
+def one_scan_rule(lheading: BlockRule, paragraph: BlockRule, terminators: Chains) -> BlockRule | None:
     """The rule for ``lheading``'s place, or None when the installed markdown-it-py's rules are
     not the ones this module follows (their text is trimmed with ``mdTrim`` since version 4).
 
     ``terminators``: the rules of the ``paragraph`` chain that can open with a line's first
     character, by that character, and those for any other (see notelint.parser)."""
-    by_character, for_any_other = terminators
     trim = lheading.__globals__.get("mdTrim")
     if trim is None or "mdTrim" not in lheading.__code__.co_names or "mdTrim" not in paragraph.__code__.co_names:
         return None
@@ -68,15 +76,9 @@ def one_scan_rule(
             if state.sCount[next_line] < 0:  # blockquote quirk: that rule checked the line already
                 next_line += 1
                 continue
-            first = state.bMarks[next_line] + state.tShift[next_line]
-            first_character = state.src[first : first + 1]
-            for terminator in by_character.get(first_character, for_any_other):  # (blocks that end a paragraph)
-                if terminator(state, next_line, end_line, True):
-                    break
-            else:
-                next_line += 1
-                continue
-            break
+            if opens_block(terminators, state, next_line, end_line):  # (a block that ends a paragraph)
+                break
+            next_line += 1
 
         if level:
             content = trim(state.getLines(start_line, next_line, state.blkIndent, False))

@@ -178,10 +178,11 @@ def _fewer_rule_calls(parser: MarkdownIt) -> None:
             ruler.at("lheading", merged, {"alt": list(by_name["lheading"].alt)})
             trim = by_name["paragraph"].fn.__globals__.get("mdTrim")
     if "list" in openers and not parser.options.get("tasklists"):
-        main_chain, main_default = _by_first_character(ruler, "", openers)
-        plain = [names.name for names in ruler.__rules__ if names.fn in main_default]
+        # a line can open text only when the rules that do not need a character are these
+        plain = [rule.name for rule in ruler.__rules__ if rule.enabled and rule.name not in openers]
+        opening = frozenset().union(*(characters for characters, _ in openers.values()))
         items = list_rule(openers["list"][1], trim,
-                          frozenset(main_chain) if plain == ["table", "code", "lheading", "paragraph"] else None,
+                          opening if plain == ["table", "code", "lheading", "paragraph"] else None,
                           paragraph_terminators, _by_first_character(ruler, "list", openers))
         if items is not None:
             openers["list"] = (openers["list"][0], items)
