@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from notelint.paragraphs import opens_block, push_paragraph
+from notelint.paragraphs import open_block, push_paragraph
 
 if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
@@ -221,7 +221,7 @@ def list_rule(
                 break
             if state.is_code_block(start_line):
                 break
-            if opens_block(list_terminators, state, next_line, end_line):
+            if open_block(list_terminators, state, next_line, end_line, True):
                 break
             first = b_marks[next_line] + t_shift[next_line]
             maximum = e_marks[next_line]
@@ -271,7 +271,7 @@ def list_rule(
                     return False  # maybe a setext underline, a lazy line or a blockquote's
                 outer_parent = state.parentType
                 state.parentType = "paragraph"  # as the paragraph rule asks its terminators
-                if not opens_block(paragraph_terminators, state, following, end_line):
+                if not open_block(paragraph_terminators, state, following, end_line, True):
                     state.parentType = outer_parent
                     return False  # a lazy continuation line
         begin = state.bMarks[line]

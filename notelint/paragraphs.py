@@ -23,17 +23,30 @@ if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
 
     BlockRule = Callable[[StateBlock, int, int, bool], bool]
+    # the rules of a chain that can open with a character: all of them, and all but the code
+    # rule (the same list, not a copy, when the chain does not hold it)
+    RuleChoice = tuple[list[BlockRule], list[BlockRule]]
     # the rules of a chain by the first character a line can open them with, and those for any other
-    Chains = tuple[dict[str, list[BlockRule]], list[BlockRule]]
+    Chains = tuple[dict[str, RuleChoice], RuleChoice]
+
+# markdown-it's rule for indented code: it can open with any character, but declines at once when
+# a line is not indented four columns past its block (markdown-it asks it on every line that
+# starts a block, and it logs each call). It is asked only when the line is.
+INDENTED_CODE = "code"
 
 
-def opens_block(chains: Chains, state: StateBlock, line: int, end_line: int) -> bool:
-    """Whether one of the rules of a chain (see notelint.parser) would open a block at ``line``:
-    each is asked in validation mode, as markdown-it asks a chain's rules whether a block ends."""
+def open_block(chains: Chains, state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
+    """Ask the rules of a chain (see notelint.parser) that can open a block at ``line``, in order,
+    until one does; ``silent``: only whether one would, as markdown-it asks a chain's rules
+    whether a block ends."""
     by_character, for_any_other = chains
     first = state.bMarks[line] + state.tShift[line]
-    for block_rule in by_character.get(state.src[first:first + 1], for_any_other):
-        if block_rule(state, line, end_line, True):
+    every, plain = by_character.get(state.src[first:first + 1], for_any_other)
+    block_rules = every
+    if every is not plain and state.sCount[line] - state.blkIndent < 4:
+        block_rules = plain
+    for block_rule in block_rules:
+        if block_rule(state, line, end_line, silent):
             return True
     return False
 
@@ -76,7 +89,7 @@ def one_scan_rule(lheading: BlockRule, paragraph: BlockRule, terminators: Chains
             if state.sCount[next_line] < 0:  # blockquote quirk: that rule checked the line already
                 next_line += 1
                 continue
-            if opens_block(terminators, state, next_line, end_line):  # (a block that ends a paragraph)
+            if open_block(terminators, state, next_line, end_line, True):  # (a block that ends a paragraph)
                 break
             next_line += 1
 

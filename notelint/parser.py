@@ -8,7 +8,9 @@ read the block tokens and the raw text, and the inline pass is about a third of 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
+from itertools import accumulate, repeat
+from operator import add, sub
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 
-    BlockRule = Callable[[StateBlock, int, int, bool], bool]
+    from notelint.paragraphs import BlockRule, Chains, RuleChoice
 
 # The characters a line can open each block with, after its indentation: markdown-it tries every
 # block rule at the start of every line, and for every line of a paragraph again (can this line
@@ -108,6 +110,13 @@ def _block_state_class() -> type[StateBlock]:
     new_token = Token.__new__
 
     class NoteBlockState(StateBlock):
+        def __init__(self, src: str, md: MarkdownIt, env: dict[str, Any], tokens: list[Token]) -> None:
+            StateBlock.__init__(self, "", md, env, tokens)  # every field as markdown-it sets it
+            self.src = src
+            self.bMarks, self.eMarks, self.tShift, self.sCount = _line_marks(src)
+            self.bsCount = [0] * len(self.bMarks)
+            self.lineMax = len(self.bMarks) - 1
+
         def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
             token = new_token(Token)
             token.type = ttype
@@ -129,6 +138,35 @@ def _block_state_class() -> type[StateBlock]:
             return token
 
     return NoteBlockState
+
+
+def _line_marks(source: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """The line markers markdown-it's block state computes line by line in Python (where each
+    line begins and ends, how many spaces and tabs open it, and their width with tabs expanded
+    to stops of four), from one split of the source and C-speed passes over its lines. A final
+    line of only spaces and tabs without a line break gets no marker; an entry for a line past
+    the last ends each list, as in markdown-it."""
+    lines = source.split("\n")
+    if not lines[-1].lstrip(" \t"):  # (the empty text after a final line break, too)
+        lines.pop()
+    lengths = list(map(len, lines))
+    begins = [0, *accumulate(map(_PLUS_ONE, lengths))]
+    begins[-1] = len(source)  # (the entry past the last line)
+    ends = [*map(add, begins, lengths), len(source)]
+    indents = [*map(sub, lengths, map(len, map(str.lstrip, lines, repeat(" \t")))), 0]
+    if "\t" not in source:
+        return begins, ends, indents, indents.copy()
+    widths = indents.copy()
+    for number, indent in enumerate(indents):
+        if indent and "\t" in (opening := lines[number][:indent]):
+            width = 0
+            for character in opening:
+                width += 4 - width % 4 if character == "\t" else 1
+            widths[number] = width
+    return begins, ends, indents, widths
+
+
+_PLUS_ONE = (1).__add__
 
 
 def _read_options_fast(parser: MarkdownIt) -> None:
@@ -154,8 +192,9 @@ def _fewer_rule_calls(parser: MarkdownIt) -> None:
     characters, one walk for a paragraph or a setext heading (notelint.paragraphs), and a rule
     first in the main chain that asks only the rules that can open with the line's first
     character. The tokens are markdown-it's (tests/test_parser.py)."""
+    from notelint.atx_headings import atx_heading_rule
     from notelint.list_blocks import list_rule
-    from notelint.paragraphs import one_scan_rule
+    from notelint.paragraphs import one_scan_rule, open_block
 
     ruler = parser.block.ruler
     openers: dict[str, tuple[frozenset[str], BlockRule]] = {}  # guarded rule -> its characters, itself
@@ -166,11 +205,14 @@ def _fewer_rule_calls(parser: MarkdownIt) -> None:
             ruler.at(rule.name, guarded, {"alt": list(rule.alt)})
         elif rule.name in _OPENING_CHARACTERS:
             characters = frozenset(_OPENING_CHARACTERS[rule.name])
-            openers[rule.name] = (characters, rule.fn)
-            ruler.at(rule.name, _opening_with(characters, rule.fn), {"alt": list(rule.alt)})
+            function = rule.fn
+            if rule.name == "heading":
+                function = atx_heading_rule(function) or function
+            openers[rule.name] = (characters, function)
+            ruler.at(rule.name, _opening_with(characters, function), {"alt": list(rule.alt)})
     by_name = {rule.name: rule for rule in ruler.__rules__}
     # the paragraph's terminators, filled in once the list rule that is one of them is chosen
-    paragraph_terminators: tuple[dict[str, list[BlockRule]], list[BlockRule]] = ({}, [])
+    paragraph_terminators: Chains = ({}, ([], []))
     trim = None
     if "lheading" in by_name and "paragraph" in by_name:
         merged = one_scan_rule(by_name["lheading"].fn, by_name["paragraph"].fn, paragraph_terminators)
@@ -179,47 +221,50 @@ def _fewer_rule_calls(parser: MarkdownIt) -> None:
             trim = by_name["paragraph"].fn.__globals__.get("mdTrim")
     if "list" in openers and not parser.options.get("tasklists"):
         # a line can open text only when the rules that do not need a character are these
-        plain = [rule.name for rule in ruler.__rules__ if rule.enabled and rule.name not in openers]
+        characterless = [rule.name for rule in ruler.__rules__ if rule.enabled and rule.name not in openers]
         opening = frozenset().union(*(characters for characters, _ in openers.values()))
         items = list_rule(openers["list"][1], trim,
-                          opening if plain == ["table", "code", "lheading", "paragraph"] else None,
+                          opening if characterless == ["table", "code", "lheading", "paragraph"] else None,
                           paragraph_terminators, _by_first_character(ruler, "list", openers))
         if items is not None:
             openers["list"] = (openers["list"][0], items)
             ruler.at("list", _opening_with(openers["list"][0], items), {"alt": list(by_name["list"].alt)})
-    by_character, for_any_other = _by_first_character(ruler, "paragraph", openers)
+    by_character, (every, plain) = _by_first_character(ruler, "paragraph", openers)
     paragraph_terminators[0].update(by_character)
-    paragraph_terminators[1].extend(for_any_other)
-    main_chain, main_default = _by_first_character(ruler, "", openers)
-
-    def first_character(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-        first = state.bMarks[start_line] + state.tShift[start_line]
-        for block_rule in main_chain.get(state.src[first:first + 1], main_default):
-            if block_rule(state, start_line, end_line, silent):
-                return True
-        return False  # (paragraph always matches: only when a plugin disabled it)
-
+    paragraph_terminators[1][0].extend(every)
+    paragraph_terminators[1][1].extend(plain)
+    # (a partial object: markdown-it calls it as a rule, without a frame of Python between)
+    first_character = partial(open_block, _by_first_character(ruler, "", openers))
     ruler.before(ruler.__rules__[0].name, "first_character", first_character)
 
 
 def _by_first_character(
     ruler: Ruler[BlockRule], chain: str, openers: dict[str, tuple[frozenset[str], BlockRule]]
-) -> tuple[dict[str, list[BlockRule]], list[BlockRule]]:
+) -> Chains:
     """The rules of a chain that can open with a line's first character, in the chain's order:
     a guarded rule only for its characters (and then unguarded), every other rule always; and
-    the rules for any other character. Asking the guards one by one cost a tenth of the parse."""
+    the rules for any other character. Asking the guards one by one cost a tenth of the parse.
+    Each list comes with a copy without the code rule, asked only when the line's indentation
+    allows it (notelint.paragraphs.open_block)."""
+    from notelint.paragraphs import INDENTED_CODE
+
     names = {id(rule.fn): rule.name for rule in ruler.__rules__}
     rules = [(names.get(id(function), ""), function) for function in ruler.getRules(chain)]
-    every = [function for name, function in rules if name not in openers]
-    table: dict[str, list[BlockRule]] = {}
+
+    def choice(kept: list[tuple[str, BlockRule]]) -> RuleChoice:
+        every = [function for _, function in kept]
+        plain = [function for name, function in kept if name != INDENTED_CODE]
+        return (every, plain) if len(plain) < len(every) else (every, every)
+
+    table: dict[str, RuleChoice] = {}
     for characters, _ in openers.values():
         for character in characters:
-            table[character] = [
-                openers[name][1] if name in openers else function
+            table[character] = choice([
+                (name, openers[name][1] if name in openers else function)
                 for name, function in rules
                 if name not in openers or character in openers[name][0]
-            ]
-    return table, every
+            ])
+    return table, choice([(name, function) for name, function in rules if name not in openers])
 
 
 def _opening_with(characters: frozenset[str], block_rule: BlockRule) -> BlockRule:

@@ -38,16 +38,20 @@ def texts() -> list[str]:
 
 def test_the_rules_are_skipped_only_where_they_cannot_open() -> None:
     # the parser does use the skipping versions (else this test would compare a parser with itself)
-    names = {rule.name: rule.fn.__name__ for rule in _block_parser().block.ruler.__rules__}
+    names = {rule.name: getattr(rule.fn, "__name__", "") for rule in _block_parser().block.ruler.__rules__}
     assert names["list"] == "when_it_can_open" and names["hr"] == "when_two_markers_open"
     if int(markdown_it.__version__.split(".")[0]) >= 4:  # and the list rule with its shortcut for one-line items
         list_guard = {rule.name: rule.fn for rule in _block_parser().block.ruler.__rules__}["list"]
         assert "note_list" in [getattr(cell.cell_contents, "__name__", "") for cell in list_guard.__closure__ or ()]
     assert names["paragraph"] == "paragraph" and names["table"] == "table"
+    if int(markdown_it.__version__.split(".")[0]) >= 4:  # and its own ATX heading rule
+        heading_guard = {rule.name: rule.fn for rule in _block_parser().block.ruler.__rules__}["heading"]
+        assert "atx_heading" in [getattr(cell.cell_contents, "__name__", "") for cell in heading_guard.__closure__ or ()]
     if int(markdown_it.__version__.split(".")[0]) >= 4:  # (markdown-it-py 3 keeps its two rules)
         assert names["lheading"] == "setext_heading_or_paragraph"  # one scan for both
     # and first of all the rule that asks only the rules that can open with the line's first character
-    assert _block_parser().block.ruler.__rules__[0].fn.__name__ == "first_character"
+    first = _block_parser().block.ruler.__rules__[0]
+    assert first.name == "first_character" and first.fn.func.__name__ == "open_block"
     # and its faster block state, whose tokens must equal the ones markdown-it's own push makes
     assert _block_state_class().__name__ == "NoteBlockState"
     assert type(_block_parser().options).__name__ == "DictOptions"  # with its options read fast
@@ -62,8 +66,8 @@ LINE = st.builds(
     lambda indent, marker, rest: indent + marker + rest,
     st.sampled_from(["", " ", "  ", "   ", "    ", "\t", " \t", "     "]),
     st.sampled_from(["", "- ", "-", "* ", "+ ", "1. ", "1.", "2) ", "12345678901. ", "> ", ">", "# ", "####### ",
-                     "[a]: /u", "[a]:", "<div>", "<!--", "```", "~~~", "``` math", "| a | b |", "|---|---|",
-                     "| - |", "-|-", ":-", ":-:|-:", "---", "***", "_ _ _", "===", "- - -", "<a href='x'>", "</pre>"]),
+                     "#", "###### ", "#\t", "[a]: /u", "[a]:", "<div>", "<!--", "```", "~~~", "``` math", "| a | b |",
+                     "|---|---|", "| - |", "-|-", ":-", ":-:|-:", "---", "***", "_ _ _", "===", "- - -", "<a href='x'>", "</pre>"]),
     st.text(alphabet="ab -*_#>|:`~[]<>!\t1.\0", max_size=8),
 )
 
