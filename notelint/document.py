@@ -314,13 +314,22 @@ class Document:
             return by_type.get(types[0], ())
         return tuple(sorted(position for kind in types for position in by_type.get(kind, ())))
 
+    def spans(self, *types: str) -> list[TokenSpan]:
+        """:attr:`blocks` of these types only, in order (found through :meth:`positions`)."""
+        tokens = self.block_tokens
+        new, span = tuple.__new__, TokenSpan
+        return [
+            new(span, (token, lines[0] + 1, lines[1]))
+            for position in self.positions(*types)
+            if (lines := (token := tokens[position]).map) is not None and lines[1] > lines[0]
+        ]
+
     @cached_property
     def code_lines(self) -> frozenset[int]:
         """1-based lines inside fenced or indented code blocks, fences included."""
         lines: set[int] = set()
-        for span in self.blocks:
-            if span.token.type in ("fence", "code_block"):
-                lines.update(range(span.first_line, span.last_line + 1))
+        for span in self.spans("fence", "code_block"):
+            lines.update(range(span.first_line, span.last_line + 1))
         return frozenset(lines)
 
     @cached_property
@@ -328,8 +337,8 @@ class Document:
         """1-based lines of fenced code blocks that have no closing fence (they end with their
         container or the note): a blank line inserted after such a line becomes part of the code."""
         lines: set[int] = set()
-        for span in self.blocks:
-            if span.token.type == "fence" and not fence_is_closed(span.token):
+        for span in self.spans("fence"):
+            if not fence_is_closed(span.token):
                 lines.update(range(span.first_line, span.last_line + 1))
         return frozenset(lines)
 
@@ -341,8 +350,8 @@ class Document:
 
         found: list[tuple[int, int]] = []
         scanned: set[tuple[int, int]] = set()
-        for span in self.blocks:
-            if span.token.type == "inline" and "`" in span.token.content:
+        for span in self.spans("inline"):
+            if "`" in span.token.content:
                 start = self.index.line_start(span.first_line)
                 end = self.index.line_end(span.last_line)
                 if (start, end) not in scanned:  # the cells of a table row share their line

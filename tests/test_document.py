@@ -82,6 +82,19 @@ def test_code_lines_cover_fences_and_indented_code() -> None:
     assert document.code_lines == frozenset({3, 4, 5, 7})
 
 
+@pytest.mark.parametrize("name", ["icassp-2025.md", "icml-2024.md"])
+def test_spans_and_positions_of_some_types_are_those_of_every_block(name: str) -> None:
+    document = Document(name, (FIXTURES / name).read_text(encoding="utf-8"))
+    tokens = document.block_tokens
+    for types in [("inline",), ("fence", "code_block"), ("heading_open", "bullet_list_open", "fence")]:
+        assert document.spans(*types) == [span for span in document.blocks if span.token.type in types]
+        assert list(document.positions(*types)) == [
+            position for position, token in enumerate(tokens) if token.type in types
+        ]
+    assert len(document.spans("inline")) > 50 and len(document.spans("heading_open")) > 5
+    assert document.spans("no-such-type") == [] and document.positions("no-such-type") == ()
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["a", " ", "`", "``", "\n", "| x |", "- ", "$", "\n\n"]), max_size=60))
 def test_in_code_span_answers_as_a_walk_over_every_span_does(pieces: list[str]) -> None:

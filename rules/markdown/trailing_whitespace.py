@@ -11,9 +11,8 @@ def _hard_break_lines(document: Document) -> set[int]:
     """Lines whose line break sits inside a paragraph or heading: two trailing spaces there are a
     hard line break, which is content."""
     lines: set[int] = set()
-    for span in document.blocks:
-        if span.token.type == "inline":
-            lines.update(range(span.first_line, span.last_line))
+    for span in document.spans("inline"):
+        lines.update(range(span.first_line, span.last_line))
     return lines
 
 

@@ -79,7 +79,7 @@ def prose_ranges(document: Document) -> list[tuple[int, int]]:
 def _prose_lines(document: Document) -> list[tuple[int, int]]:
     """The runs of consecutive lines of inline blocks outside code and front matter, as first
     and last line (1-based, inclusive), in order."""
-    spans = [(first, last) for token, first, last in document.blocks if token.type == "inline"]
+    spans = [(first, last) for _, first, last in document.spans("inline")]
     spans.sort()
     runs: list[tuple[int, int]] = []
     for first, last in spans:
