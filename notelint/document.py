@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
@@ -186,6 +186,17 @@ class TokenSpan(NamedTuple):
     last_line: int
 
 
+def _token_spans(tokens: Iterable[Token]) -> list[TokenSpan]:
+    """The tokens that have a line map, with their 1-based inclusive line spans."""
+    # tuple.__new__ skips the named tuple's Python-level constructor (a thousand spans a note)
+    new, span = tuple.__new__, TokenSpan
+    return [
+        new(span, (token, lines[0] + 1, lines[1]))
+        for token in tokens
+        if (lines := token.map) is not None and lines[1] > lines[0]
+    ]
+
+
 class Document:
     """One note: its text, its line index, its front matter span and its markdown-it tokens."""
 
@@ -287,13 +298,7 @@ class Document:
     @cached_property
     def blocks(self) -> list[TokenSpan]:
         """Every token that has a line map, with its 1-based inclusive line span."""
-        # tuple.__new__ skips the named tuple's Python-level constructor (a thousand spans a note)
-        new, span = tuple.__new__, TokenSpan
-        return [
-            new(span, (token, lines[0] + 1, lines[1]))
-            for token in self.block_tokens
-            if (lines := token.map) is not None and lines[1] > lines[0]
-        ]
+        return _token_spans(self.block_tokens)
 
     @cached_property
     def _positions_by_type(self) -> dict[str, tuple[int, ...]]:
@@ -316,13 +321,7 @@ class Document:
 
     def spans(self, *types: str) -> list[TokenSpan]:
         """:attr:`blocks` of these types only, in order (found through :meth:`positions`)."""
-        tokens = self.block_tokens
-        new, span = tuple.__new__, TokenSpan
-        return [
-            new(span, (token, lines[0] + 1, lines[1]))
-            for position in self.positions(*types)
-            if (lines := (token := tokens[position]).map) is not None and lines[1] > lines[0]
-        ]
+        return _token_spans(map(self.block_tokens.__getitem__, self.positions(*types)))
 
     @cached_property
     def code_lines(self) -> frozenset[int]:

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
     BlockRule = Callable[[StateBlock, int, int, bool], bool]
     # the rules of a chain that can open with a character: all of them, and all but the code
-    # rule (the same list, not a copy, when the chain does not hold it)
+    # rule (the same list, not a copy, when the chain does not hold it; the paragraph chain's,
+    # filled in place by notelint.parser, keeps two equal lists and only asks one check more)
     RuleChoice = tuple[list[BlockRule], list[BlockRule]]
     # the rules of a chain by the first character a line can open them with, and those for any other
     Chains = tuple[dict[str, RuleChoice], RuleChoice]
