@@ -129,6 +129,8 @@ def decode(data: bytes) -> tuple[str, bool, Newline]:
     has_bom = text.startswith(BOM)
     if has_bom:
         text = text[1:]
+    if "\r" not in text:  # (almost every note: one scan for one character)
+        return text, has_bom, "\n"
     crlf = text.count("\r\n")
     if crlf and crlf == text.count("\n") and crlf == text.count("\r"):
         return text.replace("\r\n", "\n"), has_bom, "\r\n"
@@ -319,9 +321,19 @@ class Document:
             return by_type.get(types[0], ())
         return tuple(sorted(position for kind in types for position in by_type.get(kind, ())))
 
-    def spans(self, *types: str) -> list[TokenSpan]:
-        """:attr:`blocks` of these types only, in order (found through :meth:`positions`)."""
-        return _token_spans(map(self.block_tokens.__getitem__, self.positions(*types)))
+    def spans(self, *types: str) -> tuple[TokenSpan, ...]:
+        """:attr:`blocks` of these types only, in order (found through :meth:`positions`; made
+        once per note for the same types: several rules and views walk the inline tokens)."""
+        found = self._spans_by_types.get(types)
+        if found is None:
+            found = self._spans_by_types[types] = tuple(
+                _token_spans(map(self.block_tokens.__getitem__, self.positions(*types)))
+            )
+        return found
+
+    @cached_property
+    def _spans_by_types(self) -> dict[tuple[str, ...], tuple[TokenSpan, ...]]:
+        return {}
 
     @cached_property
     def code_lines(self) -> frozenset[int]:

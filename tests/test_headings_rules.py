@@ -288,6 +288,14 @@ def test_missing_space_after_hashes_unsafe_fix() -> None:
     assert fixed("NL205", text).startswith("# Montag Vormittag\n")
 
 
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
+def test_missing_space_is_found_after_any_line_break(line_break: str) -> None:
+    # (the rule first looks for such a line in the whole note: a lone \r ends a line too)
+    text = line_break.join(["Intro", "", "###Genie", "", "## Fine", ""])
+    assert found("NL205", text) == [(3, 1, "No space after the hashes: this line is a paragraph, not a heading")]
+    assert found("NL205", text.replace("###Genie", "###genie")) == []
+
+
 def test_closed_atx_heading() -> None:
     text = "## Genie ##\n# Montag #   \n## C#\n## Issue \\#\n### Trailing ###### \n"
     assert lines("NL206", text) == [1, 2, 5]

@@ -11,6 +11,9 @@ from notelint.rules.headings.outline import outline
 
 _ATX = re.compile(r"(?P<indent> {0,3})(?P<hashes>#{1,6})(?P<space>[ \t]*)(?P<rest>.*)")
 _MISSING_SPACE = lazy(r"(?P<hashes>#{1,6})(?P<rest>[A-ZÄÖÜ][^#]*)")
+# A line that opens with hashes and a capital, somewhere in the note (the hash first: the engine
+# skips to hashes at C speed): without one, no paragraph can be a heading missing its space.
+_HASHES_AND_CAPITAL = lazy(r"#(?<![^\n\r]#)#{0,5}[A-ZÄÖÜ]")
 
 
 @rule(code="NL205", name="heading-space", family="headings", severity="warning", fixable=True)
@@ -60,6 +63,8 @@ def heading_space(document: Document, options: None) -> Iterator[Violation]:
             edit = Edit(space_start, space_end, " ")
             yield Violation(space_start, space_end, "Use exactly one space after the heading's hashes",
                             Fix.safe("Use one space", edit))
+    if _HASHES_AND_CAPITAL.search(document.text) is None:
+        return
     tokens = document.block_tokens
     for position in document.positions("paragraph_open"):
         token = tokens[position]

@@ -53,7 +53,7 @@ def trailing_whitespace(document: Document, options: None) -> Iterator[Violation
         if not lines:
             return
     skipped = document.code_lines | document.front_matter_lines
-    hard_breaks = _hard_break_lines(document)
+    hard_breaks: set[int] | None = None  # (found when a line ends in two spaces or more)
     for line in lines:
         if line in skipped:
             continue
@@ -62,8 +62,11 @@ def trailing_whitespace(document: Document, options: None) -> Iterator[Violation
         if stripped == text:
             continue
         trailing = text[len(stripped) :]
-        if line in hard_breaks and stripped and len(trailing) >= 2 and set(trailing) == {" "}:
-            continue
+        if stripped and len(trailing) >= 2 and set(trailing) == {" "}:
+            if hard_breaks is None:
+                hard_breaks = _hard_break_lines(document)
+            if line in hard_breaks:
+                continue
         start = document.offset(line) + len(stripped)
         end = document.offset(line) + len(text)
         if document.in_code_span(end):

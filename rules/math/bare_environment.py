@@ -45,14 +45,18 @@ def math_bare_environment(document: Document, options: MathOptions) -> Iterator[
     from notelint.rules.math.scanner import find_math
     from notelint.rules.math.tex import tables
 
+    if "\\begin{" not in document.text:
+        return
     known = tables().environments
-    math = [(span.start, span.end) for span in find_math(document)]
+    math: list[tuple[int, int]] | None = None  # (found for the first inline block with \begin)
     code = document.code_spans
     tokens = document.block_tokens
     for index in document.positions("inline"):
         token = tokens[index]
         if token.map is None or "\\begin{" not in token.content:
             continue
+        if math is None:
+            math = [(span.start, span.end) for span in find_math(document)]
         first, last = token.map[0] + 1, token.map[1]
         start_offset = document.offset(first)
         block = document.text[start_offset : document.index.line_end(last)]

@@ -15,6 +15,8 @@ def _broken_dollar_blocks(document: Document) -> Iterator[Violation]:
     container, separated by blank lines only) makes one display formula that starts in the first."""
     from notelint.rules.math.scanner import scan_inline
 
+    if "$$" not in document.text:
+        return
     tokens = document.block_tokens
     paragraphs = [
         index for index in document.positions("inline")
