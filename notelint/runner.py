@@ -403,12 +403,11 @@ class Runner:
 
         _freeze_heap()  # before the fork: workers inherit it without scanning (or copying) it
 
-        # small chunks: the last one decides when the run ends, and a worker idles while another
-        # finishes it (a chunk costs one round trip between processes, well under a note's check)
-        chunk = max(1, len(work) // (jobs * 16))
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_init_worker,
                                  initargs=(self,)) as pool:
-            yield from pool.map(_check_in_worker, work, chunksize=chunk)
+            chunks = [pool.submit(_check_chunk_in_worker, work[start:end]) for start, end in chunk_bounds(len(work), jobs)]
+            for chunk in chunks:
+                yield from chunk.result()
 
     def check_and_write(self, path: Path, display: str, data: bytes) -> FileReport:
         report = self.check_bytes(data, path, display)
@@ -492,6 +491,26 @@ _worker_heap_frozen: list[bool] = []
 
 def _init_worker(runner: Runner) -> None:
     _worker_runner[:] = [runner]
+
+
+def chunk_bounds(count: int, jobs: int) -> list[tuple[int, int]]:
+    """How ``count`` notes are handed to ``jobs`` workers: (start, end) of each chunk, in order.
+
+    A chunk costs one round trip between processes, well under a note's check, but while the
+    last chunk is checked the other workers idle: chunks of a sixteenth of a worker's share,
+    shrinking towards the end so that the workers finish within a note or two of each other."""
+    size = max(1, count // (jobs * 16))
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while start < count:
+        end = start + min(size, max(1, (count - start) // (jobs * 2)))
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+def _check_chunk_in_worker(items: list[tuple[Path, str, bytes]]) -> list[FileReport]:
+    return [_check_in_worker(item) for item in items]
 
 
 def _check_in_worker(item: tuple[Path, str, bytes]) -> FileReport:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from notelint.runner import chunk_bounds
+
 from conftest import FIXTURES, modules_loaded_by_a_check, run_notelint
 from test_plugins import TODO_RULE
 
@@ -46,6 +48,17 @@ def test_warm_cache_and_jobs_give_the_same_findings(corpus: Path, tmp_path: Path
     assert serial == parallel == cold == warm
     assert len(serial) > 60
     assert [finding["path"] for finding in serial] == sorted(finding["path"] for finding in serial)
+
+
+@pytest.mark.parametrize(("count", "jobs"), [(48, 2), (1000, 2), (1001, 3), (20000, 8)])
+def test_chunks_cover_every_note_once_and_shrink_towards_the_end(count: int, jobs: int) -> None:
+    bounds = chunk_bounds(count, jobs)
+    assert [start for start, _ in bounds] == [0] + [end for _, end in bounds[:-1]]
+    assert bounds[-1][1] == count
+    sizes = [end - start for start, end in bounds]
+    assert sizes == sorted(sizes, reverse=True)  # never a larger chunk after a smaller one
+    assert max(sizes) == max(1, count // (jobs * 16))
+    assert sizes[-jobs:] == [1] * jobs  # the workers finish within a note of each other
 
 
 def test_fix_with_a_pool_matches_fix_without(corpus: Path, tmp_path: Path) -> None:
