@@ -158,6 +158,12 @@ def find_front_matter(text: str, index: LineIndex) -> FrontMatter | None:
     return FrontMatter(1, index.line_count, text[content_start:], content_start, len(text), False)
 
 
+def is_blank(line: str) -> bool:
+    """Whether a line is blank as CommonMark sees it: nothing but spaces and tabs (a line of
+    no-break spaces is a paragraph, though it looks empty; ``str.strip`` would remove them)."""
+    return not line.strip(" \t")
+
+
 def is_math_fence(info: str) -> bool:
     """Whether a fence with this info string is a GitLab display math block: its first word
     (words part at any whitespace) is ``math``.  The math rules and the fix verifier both ask."""

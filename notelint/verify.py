@@ -183,7 +183,13 @@ def _structure_problem(before: Document, after: Document, edits: Sequence[Applie
     old_blocks = blocks_of(before)
     # an edit also reaches the block that ends on the line before it: deleting the blank line
     # between two paragraphs joins them, inserting one at a line's start separates two blocks
-    reach = [(item.edit.start - 1, item.edit.end) for item in edits]
+    # (its line break is two characters long when it is a CRLF in a note of mixed line breaks)
+    text = before.text
+    reach = [
+        (item.edit.start - (2 if item.edit.start >= 2 and text.startswith("\r\n", item.edit.start - 2) else 1),
+         item.edit.end)
+        for item in edits
+    ]
     found = zones(reach, [(block.start, block.end) for block in old_blocks])
     shift = Shift([(item.edit.start, item.edit.end, len(item.edit.content)) for item in edits])
     old_spans = [(zone.start, zone.end) for zone in found]

@@ -150,7 +150,7 @@ def test_random_notes_never_crash_and_fixes_converge() -> None:
 TOKEN = st.sampled_from(
     ["notes", "Transofromer", "teh", "Montag", "the model", "Comment:", "x_1", "a*b*c", "[ref]", "<span>", "&amp;",
      "\\", "http://x.org", "$x$", "$`a`$", "`c`", "**b**", "_i_", "1.", "2)", "-", "*", "#", ">", "|", ":", "---",
-     "===", "```", "<!--", "-->", "\t", "  ", "ß", "😀"]
+     "===", "```", "<!--", "-->", "\t", "  ", "\xa0", "ß", "😀"]
 )
 MARKER = st.sampled_from(
     ["", "- ", "* ", "+ ", "1. ", "2) ", "10. ", "- - ", "> ", "> - ", "# ", "## ", "### ", "[r]: ", "[ref]: /u ",
@@ -201,6 +201,13 @@ def test_notes_of_any_lines_never_crash_and_fixes_converge() -> None:
     @example("```math\n    ```", "all")
     @example("- ```\n## \nnotes\n- ", "all")
     @example("> ```\n> ", "all")
+    # found by a fuzzer over seed lines and npm packages' Markdown (session 12)
+    @example("* * (\n\n    \xa0\n", "all")  # a line of no-break spaces is not blank
+    @example("$$\n`\n\n$$\n`b`", "all")  # joining the paragraphs would pair the backticks
+    @example("$$\r\n\n$$", "all")  # a CRLF before the blank line a fix removes
+    @example("* )\n##\n\n##\nß\n*\n-\n`", "all")  # two empty sections removed at once
+    @example("1. o\n\n   \\begin{align}\n\\end{align}", "all")  # a lazy line would end the fence
+    @example("- s\n\n- - * -", "all")  # without the `*`, the line is a thematic break
     def fixes_are_safe(note: str, which: str) -> None:
         count.append(note)
         assert_fixes_converge(note, RULESETS[which])

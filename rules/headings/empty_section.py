@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from notelint.diagnostics import Edit, Fix, Violation
-from notelint.document import Document
+from notelint.document import Document, is_blank
 from notelint.rule import rule
 from notelint.rules.headings.options import OutlineOptions
 from notelint.rules.headings.outline import Heading, intended_levels, outline
@@ -19,7 +19,7 @@ def _has_content_after(document: Document, heading: Heading, next_heading: Headi
     return stop > heading.token_index + 3
 
 
-def _removal(document: Document, heading: Heading) -> Edit | None:
+def _removal(document: Document, heading: Heading, removed_below: dict[int, int]) -> Edit | None:
     """Delete the heading's lines and the blank lines after it; when only blank lines follow it,
     the blank lines before it instead, so the note still ends with one line break.  A heading
     with text right above it and, after any blank lines, a line that is not an ATX heading leaves
@@ -27,20 +27,31 @@ def _removal(document: Document, heading: Heading) -> Edit | None:
     become a row of it, a paragraph would swallow it, a setext underline would take it into its
     heading).  An ATX heading interrupts any block.  What follows the heading stays even in a
     section that renders empty: a link reference definition there makes no block, but links
-    elsewhere in the note use it."""
+    elsewhere in the note use it.
+
+    ``removed_below``: the first and last lines of the empty headings after this one that the
+    same pass removes. The line that decides is the one that follows them all: two empty
+    headings removed at once would otherwise each leave no blank line (the first sees the second,
+    an ATX heading; the second sees a blank line above it) and glue the text above to the text
+    below."""
     start = document.offset(heading.line)
     line = heading.last_line + 1
-    while line <= document.line_count and not document.line_text(line).strip():
+    while line <= document.line_count and is_blank(document.line_text(line)):
         line += 1
     at_end = line > document.line_count
-    if not at_end and document.line_text(line)[:1].isspace():
-        return None  # an indented line would join a list item above the heading, or become code
     end = document.offset(line) if not at_end else len(document.text)
+    after = line  # (what follows once the empty headings right below are gone too)
+    while after in removed_below:
+        after = removed_below[after] + 1
+        while after <= document.line_count and is_blank(document.line_text(after)):
+            after += 1
+    if after <= document.line_count and document.line_text(after)[:1] in (" ", "\t"):
+        return None  # an indented line would join a list item above the heading, or become code
     if (
-        not at_end
-        and not _ATX_HEADING.match(document.line_text(line))
+        after <= document.line_count
+        and not _ATX_HEADING.match(document.line_text(after))
         and heading.line > document.body_start_line
-        and document.line_text(heading.line - 1).strip()
+        and not is_blank(document.line_text(heading.line - 1))
     ):
         if heading.line - 1 in document.open_fence_lines:
             return None  # the blank line would become part of a fence its container ends
@@ -51,7 +62,7 @@ def _removal(document: Document, heading: Heading) -> Edit | None:
         code = document.code_lines  # (a blank line may be the content of a fence never closed)
         while (
             previous >= document.body_start_line
-            and not document.line_text(previous).strip()
+            and is_blank(document.line_text(previous))
             and previous not in code
         ):
             previous -= 1
@@ -99,15 +110,27 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
     """
     headings = outline(document)
     levels = intended_levels(headings, options)
-    for position, heading in enumerate(headings):
+    found: list[tuple[Heading, str, Edit | None]] = []
+    removed_below: dict[int, int] = {}  # (first line: last line) of the headings removed below
+    for position in range(len(headings) - 1, -1, -1):  # (bottom up: a removal looks below it)
+        heading = headings[position]
         following = headings[position + 1] if position + 1 < len(headings) else None
         if following is not None and levels[following.index] > levels[heading.index]:
             continue
         if _has_content_after(document, heading, following):
             continue
-        start = document.offset(heading.line)
-        end = document.index.line_end(heading.last_line)
         what = "the end of the note" if following is None else f"a level-{following.level} heading"
-        removal = _removal(document, heading)
-        fix = Fix.unsafe("Delete the empty section", removal) if removal is not None else None
+        removal = _removal(document, heading, removed_below)
+        if removal is not None:
+            removed_below[heading.line] = heading.last_line
+        found.append((heading, what, removal))
+    removed_last_lines = set(removed_below.values())
+    for heading, what, removal in reversed(found):
+        fix = None
+        if removal is not None:
+            if removal.content and heading.line - 1 in removed_last_lines:
+                # the removed heading right above leaves the blank line, if one is needed
+                removal = Edit.delete(removal.start, removal.end)
+            fix = Fix.unsafe("Delete the empty section", removal)
+        start, end = document.offset(heading.line), document.index.line_end(heading.last_line)
         yield Violation(start, end, f"Empty section: the heading is followed directly by {what}", fix)

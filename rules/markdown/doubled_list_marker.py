@@ -1,15 +1,17 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from markdown_it.token import Token
 
 from notelint.diagnostics import Edit, Fix, Violation
-from notelint.document import Document
+from notelint.document import Document, is_blank
 from notelint.rule import rule
 from notelint.rules.markdown.lists import last_content_line, list_items
 
 _BULLETS = ("-", "+", "*")
+_THEMATIC_BREAK = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*")
 # What the item above may end with for the line to join it as a nested list: blocks a bullet item
 # with text interrupts (a fence, HTML block or table would take the line in as its content)
 _INTERRUPTED_BY_A_LIST = frozenset({None, "paragraph_open", "bullet_list_open", "ordered_list_open", "heading_open", "hr"})
@@ -49,7 +51,8 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
     - for a first item with more lines in it (they would move a level up or become code), that
       opens a code fence or HTML block (its blank lines' spaces are content), with an indented
       line right below it, or with a tab after its marker (a tab's width depends on the column it
-      starts at).
+      starts at);
+    - where the line would become a thematic break (`- - * -` without its `*` is `- - -`).
     """
     found = list_items(document)
     # items that open on their parent's line (most notes have none)
@@ -82,7 +85,7 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
                 # its own fix would change what it ends with: this one waits for the next pass
                 and id(above) not in doubled
                 # after a blank line, the list the item joins would turn loose
-                and document.line_text(item.line - 1).strip()
+                and not is_blank(document.line_text(item.line - 1))
             ):
                 outer_start = line_start + parent.marker_column
                 edit = Edit(outer_start, outer_start + len(parent.marker), " " * len(parent.marker))
@@ -101,7 +104,18 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
             # indented line right below may continue the item once it is one level shallower; a
             # tab after the marker would widen at another column (CommonMark's tab stops)
             fix = None
+        if fix is not None and _becomes_thematic_break(document, item.line, fix.edits[0]):
+            fix = None  # `- - * -` without a marker is `- - -`: a thematic break, the list cut in two
         yield Violation(inner_start, inner_start + len(item.marker), "Doubled list marker opens an empty item", fix)
+
+
+def _becomes_thematic_break(document: Document, line: int, edit: Edit) -> bool:
+    """Whether the line, edited, holds a thematic break after its indentation (three or more of
+    the same ``-``, ``*`` or ``_``, and spaces or tabs only)."""
+    start = document.offset(line)
+    text = document.line_text(line)
+    edited = text[: edit.start - start] + edit.content + text[edit.end - start :]
+    return _THEMATIC_BREAK.fullmatch(edited.lstrip(" \t")) is not None
 
 
 def _last_block(children: Sequence[Token]) -> str | None:
@@ -118,4 +132,4 @@ def _starts_clear(document: Document, line: int) -> bool:
     if line > document.line_count:
         return True
     text = document.line_text(line)
-    return not text.strip() or not text[0].isspace()
+    return is_blank(text) or text[0] not in (" ", "\t")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from markdown_it.token import Token
 
 from notelint.diagnostics import Edit, Fix, Violation
-from notelint.document import Document
+from notelint.document import Document, is_blank
 
 _MARKER = re.compile(r"(?P<indent> *)(?P<marker>[-+*]|\d{1,9}[.)])(?P<space> *)(?P<rest>.?)")
 
@@ -112,7 +112,7 @@ def _walk_list_items(document: Document) -> Iterator[tuple[ListItem, list[Token]
 
 def last_content_line(document: Document, first: int, last: int) -> int:
     """The last non-blank 1-based line of ``first..last`` (token maps include trailing blank lines)."""
-    while last > first and not document.line_text(last).strip():
+    while last > first and is_blank(document.line_text(last)):
         last -= 1
     return last
 
@@ -137,7 +137,7 @@ def indent_width(text: str) -> int:
 def next_content_line(document: Document, after: int) -> int | None:
     """The first non-blank 1-based line after line ``after``."""
     line = after + 1
-    while line <= document.line_count and not document.line_text(line).strip():
+    while line <= document.line_count and is_blank(document.line_text(line)):
         line += 1
     return line if line <= document.line_count else None
 
@@ -155,7 +155,7 @@ def dedent_edits(document: Document, first: int, last: int, amount: int,
     for line in range(first, last + 1):
         text = document.line_text(line)
         indent = leading_spaces(text)
-        if not text.strip():
+        if is_blank(text):
             # whitespace-only lines can be content of a fenced code block: move them along
             if indent >= amount and (keep_below is None or indent >= keep_below):
                 start = document.offset(line)
@@ -181,12 +181,12 @@ def missing_blank_lines(
 
     The fix inserts one; there is none when the line before the insertion point is inside a code
     fence that is never closed (the blank line would become code)."""
-    if first > document.body_start_line and document.line_text(first - 1).strip():
+    if first > document.body_start_line and not is_blank(document.line_text(first - 1)):
         start = document.offset(first)
         fix = None if first - 1 in open_fences else Fix.safe(f"Insert a blank line before the {what}",
                                                              Edit.insert(start, "\n"))
         yield Violation(start, document.index.line_end(first), f"No blank line before the {what}", fix)
-    if last < document.line_count and document.line_text(last + 1).strip():
+    if last < document.line_count and not is_blank(document.line_text(last + 1)):
         after = document.offset(last + 1)
         fix = None if last in open_fences else Fix.safe(f"Insert a blank line after the {what}",
                                                         Edit.insert(after, "\n"))

@@ -40,7 +40,8 @@ def math_bare_environment(document: Document, options: MathOptions) -> Iterator[
     ## Fix
     When the paragraph is exactly the environment, it is wrapped in a ```` ```math```` block
     (unsafe: the text becomes a displayed formula). A paragraph holding a code span gets no fix:
-    the code would become part of the formula.
+    the code would become part of the formula. Nor does one with a line indented less than its
+    first (a lazy line of a list item would end the item, and with it the fence).
     """
     from notelint.rules.math.scanner import find_math
     from notelint.rules.math.tex import tables
@@ -77,7 +78,9 @@ def math_bare_environment(document: Document, options: MathOptions) -> Iterator[
                 indent = line_text[: len(line_text) - len(line_text.lstrip(" "))]
                 # the environment must open its line: after a list marker or a quote's '>' the
                 # fence would go before them and break the list or the quote
-                if line_text[len(indent) :].startswith(match.group(0)):
+                # (a lazy line, indented less than the first, would end a list item's fence)
+                lazy = any(not document.line_text(line).startswith(indent) for line in range(first + 1, last + 1))
+                if line_text[len(indent) :].startswith(match.group(0)) and not lazy:
                     end = document.index.line_end(last)
                     fix = Fix.unsafe("Wrap the environment in a ```math block",
                                      Edit.insert(start_offset, f"{indent}```math\n"), Edit.insert(end, f"\n{indent}```"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from notelint.diagnostics import Edit, Fix, Violation
-from notelint.document import Document, fence_is_closed, is_math_fence
+from notelint.document import Document, fence_is_closed, is_blank, is_math_fence
 from notelint.rule import rule
 from notelint.rules.math.options import MathOptions
 
@@ -38,7 +38,7 @@ def _broken_dollar_blocks(document: Document) -> Iterator[Violation]:
             if following != previous + 3 or tokens[following].level != tokens[previous].level:
                 break
             gap = range(tokens[previous].map[1] + 1, tokens[following].map[0] + 1)  # type: ignore[index]
-            if not gap or any(document.line_text(line).strip() for line in gap):
+            if not gap or not all(is_blank(document.line_text(line)) for line in gap):
                 break
             chain.append(following)
             boundary = len(joined)
@@ -50,14 +50,31 @@ def _broken_dollar_blocks(document: Document) -> Iterator[Violation]:
         if found is None:
             position += 1
             continue
-        edits = []
-        for previous, following in zip(chain, chain[1:]):
-            start = document.offset(tokens[previous].map[1] + 1)  # type: ignore[index]
-            end = document.offset(tokens[following].map[0] + 1)  # type: ignore[index]
-            edits.append(Edit.delete(start, end))
-        yield Violation(edits[0].start, edits[0].end, "Blank line inside a $$…$$ block: GitLab shows it as text",
-                        Fix.safe("Remove the blank lines", *edits))
+        fix = None
+        if _code_spans_kept([tokens[index].content for index in chain]):
+            edits = []
+            for previous, following in zip(chain, chain[1:]):
+                start = document.offset(tokens[previous].map[1] + 1)  # type: ignore[index]
+                end = document.offset(tokens[following].map[0] + 1)  # type: ignore[index]
+                edits.append(Edit.delete(start, end))
+            fix = Fix.safe("Remove the blank lines", *edits)
+        first_blank = document.offset(tokens[chain[0]].map[1] + 1)  # type: ignore[index]
+        gap_end = document.offset(tokens[chain[1]].map[0] + 1)  # type: ignore[index]
+        yield Violation(first_blank, gap_end, "Blank line inside a $$…$$ block: GitLab shows it as text", fix)
         position += len(chain)
+
+
+def _code_spans_kept(paragraphs: list[str]) -> bool:
+    """Whether the paragraphs joined into one keep their code spans as they are: a backtick that
+    opens no code span in one paragraph (it has no closer there) may close with one of the next."""
+    from notelint.spans import code_spans
+
+    expected: list[tuple[int, int]] = []
+    offset = 0
+    for text in paragraphs:
+        expected.extend((start + offset, end + offset) for start, end in code_spans(text))
+        offset += len(text) + 1
+    return code_spans("\n".join(paragraphs)) == expected
 
 
 @rule(code="NL405", name="math-blank-line", family="math", severity="warning", fixable=True, options=MathOptions)
@@ -94,7 +111,8 @@ def math_blank_line(document: Document, options: MathOptions) -> Iterator[Violat
     ## Fix
     Removes the blank lines and the trailing spaces (safe: KaTeX renders the same formula). In a
     `$$…$$` block the blank lines are removed only when GitLab then reads the whole block as one
-    formula.
+    formula and every code span stays as it was (a backtick left alone in one paragraph could
+    pair with one of the next).
     """
     yield from _broken_dollar_blocks(document)
     tokens = document.block_tokens
@@ -106,12 +124,12 @@ def math_blank_line(document: Document, options: MathOptions) -> Iterator[Violat
             stop = token.map[1]  # (the closing fence's line)
         else:  # it runs to the end of its container, and so do its last blank lines: not inside
             stop = min(token.map[1], document.line_count) + 1
-            while stop > first and not document.line_text(stop - 1).strip():
+            while stop > first and is_blank(document.line_text(stop - 1)):
                 stop -= 1
         for line in range(first, stop):
             text = document.line_text(line)
             start = document.offset(line)
-            if not text.strip():
+            if is_blank(text):
                 end = document.offset(line + 1) if line < document.line_count else document.index.line_end(line)
                 if end == start and line == document.line_count:
                     continue
