@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 BOM = "\ufeff"
-Newline = Literal["\n", "\r\n"]
+Newline = Literal["\n", "\r\n", "\r"]
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _FRONT_MATTER_OPEN = "---"
 _FRONT_MATTER_CLOSE = ("---", "...")
@@ -115,8 +115,10 @@ class FrontMatter(NamedTuple):
 
 
 def decode(data: bytes) -> tuple[str, bool, Newline]:
-    """Decode note bytes: return the text (BOM removed, CRLF folded to LF when uniform), whether
-    there was a BOM, and the newline style to write back.  Raises :class:`DecodeError`."""
+    """Decode note bytes: return the text (BOM removed, CRLF or CR folded to LF when uniform),
+    whether there was a BOM, and the newline style to write back.  Raises :class:`DecodeError`.
+    (A rule that inserts a line break inserts ``\n``: right after a lone ``\r`` the two would make
+    one CRLF, not a blank line.)"""
     nul = data.find(b"\x00")
     if nul != -1:
         raise DecodeError(f"contains a NUL byte at offset {nul}; it looks like a binary file")
@@ -131,6 +133,8 @@ def decode(data: bytes) -> tuple[str, bool, Newline]:
         text = text[1:]
     if "\r" not in text:  # (almost every note: one scan for one character)
         return text, has_bom, "\n"
+    if "\n" not in text:  # every line break a lone CR (classic Mac OS)
+        return text.replace("\r", "\n"), has_bom, "\r"
     crlf = text.count("\r\n")
     if crlf and crlf == text.count("\n") and crlf == text.count("\r"):
         return text.replace("\r\n", "\n"), has_bom, "\r\n"
@@ -139,8 +143,8 @@ def decode(data: bytes) -> tuple[str, bool, Newline]:
 
 def encode(text: str, has_bom: bool, newline: Newline) -> bytes:
     """The inverse of :func:`decode`."""
-    if newline == "\r\n":
-        text = text.replace("\n", "\r\n")
+    if newline != "\n":
+        text = text.replace("\n", newline)
     return ((BOM if has_bom else "") + text).encode("utf-8")
 
 

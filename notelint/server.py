@@ -90,7 +90,7 @@ class Checked:
 
     def from_lsp(self, text: str) -> str:
         """Text as the editor must receive it (newline style of the note)."""
-        return text.replace("\n", "\r\n") if self.newline == "\r\n" else text
+        return text.replace("\n", self.newline) if self.newline != "\n" else text
 
 
 def _contains(outer: types.Range, position: types.Position) -> bool:

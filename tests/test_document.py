@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, run_notelint
 from notelint.document import DecodeError, Document, LineIndex, Position, fence_is_closed
 
 
@@ -17,6 +19,24 @@ def test_bom_and_crlf_are_remembered_and_written_back() -> None:
     assert document.text == "---\ntitle: x\n---\n# Montag\n"
     assert document.to_bytes() == data
     assert document.with_text(document.text + "more\n").to_bytes() == data + b"more\r\n"
+
+
+def test_lone_carriage_returns_are_remembered_and_written_back() -> None:
+    data = b"# Montag\r- a\r\r## Empty\r## Talk\r- b\r"
+    document = Document.from_bytes("a.md", data)
+    assert document.newline == "\r" and document.text == data.decode().replace("\r", "\n")
+    assert document.to_bytes() == data
+    assert document.with_text(document.text + "more\n").to_bytes() == data + b"more\r"
+
+
+def test_a_fix_that_leaves_a_blank_line_in_a_note_of_carriage_returns_leaves_one(tmp_path: Path) -> None:
+    # (inserted as \n right after a lone \r, the two made one CRLF: no blank line, and the verifier
+    # refused the fix; found by a fuzzer)
+    note = tmp_path / "note.md"
+    note.write_bytes(b"* i\r##\r{\r}\r-\r`\r")
+    result = run_notelint("check", "--fix", "--unsafe-fixes", "--no-cache", "--select", "NL201", str(note), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert note.read_bytes() == b"* i\r\r{\r}\r-\r`\r"
 
 
 def test_mixed_line_endings_are_kept_as_they_are() -> None:

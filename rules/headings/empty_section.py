@@ -19,7 +19,7 @@ def _has_content_after(document: Document, heading: Heading, next_heading: Headi
     return stop > heading.token_index + 3
 
 
-def _removal(document: Document, heading: Heading, removed_below: dict[int, int]) -> Edit | None:
+def _removal(document: Document, heading: Heading, removed_below: dict[int, tuple[int, int]]) -> Edit | None:
     """Delete the heading's lines and the blank lines after it; when only blank lines follow it,
     the blank lines before it instead, so the note still ends with one line break.  A heading
     with text right above it and, after any blank lines, a line that is not an ATX heading leaves
@@ -29,27 +29,29 @@ def _removal(document: Document, heading: Heading, removed_below: dict[int, int]
     section that renders empty: a link reference definition there makes no block, but links
     elsewhere in the note use it.
 
-    ``removed_below``: the first and last lines of the empty headings after this one that the
-    same pass removes. The line that decides is the one that follows them all: two empty
-    headings removed at once would otherwise each leave no blank line (the first sees the second,
-    an ATX heading; the second sees a blank line above it) and glue the text above to the text
-    below."""
+    ``removed_below``: for the empty headings below this one that the same pass may remove, by
+    first line, their last line and where their removal begins. What follows them decides too:
+    the fixer may apply their removal or not (another rule's edit may overlap it), and the text
+    above must stay apart from the text below either way. This removal ends where the next
+    one begins, so that both can apply."""
     start = document.offset(heading.line)
     line = heading.last_line + 1
     while line <= document.line_count and is_blank(document.line_text(line)):
         line += 1
     at_end = line > document.line_count
     end = document.offset(line) if not at_end else len(document.text)
+    if line in removed_below:
+        end = min(end, removed_below[line][1])
     after = line  # (what follows once the empty headings right below are gone too)
     while after in removed_below:
-        after = removed_below[after] + 1
+        after = removed_below[after][0] + 1
         while after <= document.line_count and is_blank(document.line_text(after)):
             after += 1
-    if after <= document.line_count and document.line_text(after)[:1] in (" ", "\t"):
+    following = [number for number in {line, after} if number <= document.line_count]
+    if any(document.line_text(number)[:1] in (" ", "\t") for number in following):
         return None  # an indented line would join a list item above the heading, or become code
     if (
-        after <= document.line_count
-        and not _ATX_HEADING.match(document.line_text(after))
+        any(not _ATX_HEADING.match(document.line_text(number)) for number in following)
         and heading.line > document.body_start_line
         and not is_blank(document.line_text(heading.line - 1))
     ):
@@ -111,7 +113,7 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
     headings = outline(document)
     levels = intended_levels(headings, options)
     found: list[tuple[Heading, str, Edit | None]] = []
-    removed_below: dict[int, int] = {}  # (first line: last line) of the headings removed below
+    removed_below: dict[int, tuple[int, int]] = {}  # first line: (last line, removal start) below
     for position in range(len(headings) - 1, -1, -1):  # (bottom up: a removal looks below it)
         heading = headings[position]
         following = headings[position + 1] if position + 1 < len(headings) else None
@@ -122,9 +124,9 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
         what = "the end of the note" if following is None else f"a level-{following.level} heading"
         removal = _removal(document, heading, removed_below)
         if removal is not None:
-            removed_below[heading.line] = heading.last_line
+            removed_below[heading.line] = (heading.last_line, removal.start)
         found.append((heading, what, removal))
-    removed_last_lines = set(removed_below.values())
+    removed_last_lines = {last for last, _ in removed_below.values()}
     for heading, what, removal in reversed(found):
         fix = None
         if removal is not None:
