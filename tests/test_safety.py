@@ -208,6 +208,10 @@ def test_notes_of_any_lines_never_crash_and_fixes_converge() -> None:
     @example("* )\n##\n\n##\nß\n*\n-\n`", "all")  # two empty sections removed at once
     @example("1. o\n\n   \\begin{align}\n\\end{align}", "all")  # a lazy line would end the fence
     @example("- s\n\n- - * -", "all")  # without the `*`, the line is a thematic break
+    @example("+ s\n<r>\xa0\n- n\n", "all")  # an HTML tag and a no-break space: an HTML block's start
+    @example("|-\n=\n-|-\n<div", "all")  # `# |-` over `-|-` is a table's header
+    @example("* * e\n|*\n      --\n", "all")  # the delimiter row counts from the item's content
+    @example("s\r\t\n*\r", "all")  # a blank line between a CR and an LF: emptied, one CRLF
     def fixes_are_safe(note: str, which: str) -> None:
         count.append(note)
         assert_fixes_converge(note, RULESETS[which])

@@ -12,6 +12,7 @@ from notelint.rules.markdown.lists import last_content_line, list_items
 
 _BULLETS = ("-", "+", "*")
 _THEMATIC_BREAK = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*")
+_UNDERLINE_LIKE = re.compile(r"[ \t]*[-=|:][-=|: \t]*$")
 # What the item above may end with for the line to join it as a nested list: blocks a bullet item
 # with text interrupts (a fence, HTML block or table would take the line in as its content)
 _INTERRUPTED_BY_A_LIST = frozenset({None, "paragraph_open", "bullet_list_open", "ordered_list_open", "heading_open", "hr"})
@@ -128,8 +129,15 @@ def _last_block(children: Sequence[Token]) -> str | None:
 
 def _starts_clear(document: Document, line: int) -> bool:
     """Whether ``line`` is past the end, blank, or starts at the first column: an indented line
-    right under a list item may be read into it or not depending on the item's depth."""
+    right under a list item may be read into it or not depending on the item's depth. Nor may
+    the line after it look like a setext underline or a table's delimiter row: whether it is one
+    depends on its indentation against the item's content, and with it whether ``line`` ends the
+    item or runs on in it (``* * e``, ``|*``, ``      --``)."""
     if line > document.line_count:
         return True
     text = document.line_text(line)
-    return is_blank(text) or text[0] not in (" ", "\t")
+    if is_blank(text):
+        return True
+    if text[0] in (" ", "\t"):
+        return False
+    return line == document.line_count or not _UNDERLINE_LIKE.match(document.line_text(line + 1))

@@ -21,7 +21,8 @@ _TABLE_DELIMITER = lazy(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t
 # a link reference definition (`[label]: /url`, the label perhaps going on below) or a lone HTML
 # tag would be one once a blank line parts it from the list (a definition renders as nothing)
 _DEFINITION = lazy(r"^ {0,3}\[(?:[^\]\\]|\\.)*(?:\]:|\\?$)")
-_HTML_TAG_LINE = lazy(r"^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$")
+# (after the tag, any white space: markdown-it's pattern takes a no-break space too)
+_HTML_TAG_LINE = lazy(r"^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*$")
 _CLOSING = frozenset({"list_item_close", "bullet_list_close", "ordered_list_close"})
 # Lines that interrupt a paragraph (CommonMark): only when the line after the glued lines is
 # blank or one of these does the new paragraph end where they end. Otherwise the line ended the

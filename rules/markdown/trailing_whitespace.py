@@ -44,7 +44,8 @@ def trailing_whitespace(document: Document, options: None) -> Iterator[Violation
     ```
 
     ## Fix
-    Removes the trailing whitespace (safe).
+    Removes the trailing whitespace (safe). Not offered for a line of only blanks between a CR and
+    an LF (a note of mixed line breaks): emptied, the two would make one line break.
     """
     if "\r" in document.text:  # lines may end in a lone carriage return: look at every line
         lines: Iterable[int] = range(1, document.line_count + 1)
@@ -71,4 +72,7 @@ def trailing_whitespace(document: Document, options: None) -> Iterator[Violation
         end = document.offset(line) + len(text)
         if document.in_code_span(end):
             continue
-        yield Violation(start, end, "Trailing whitespace", Fix.safe("Remove trailing whitespace", Edit.delete(start, end)))
+        fix = Fix.safe("Remove trailing whitespace", Edit.delete(start, end))
+        if not stripped and document.text[start - 1 : start] == "\r" and document.text[end : end + 1] == "\n":
+            fix = None  # (a note of mixed line breaks: the CR before and the LF after would make one CRLF)
+        yield Violation(start, end, "Trailing whitespace", fix)
