@@ -212,6 +212,8 @@ def test_notes_of_any_lines_never_crash_and_fixes_converge() -> None:
     @example("|-\n=\n-|-\n<div", "all")  # `# |-` over `-|-` is a table's header
     @example("* * e\n|*\n      --\n", "all")  # the delimiter row counts from the item's content
     @example("s\r\t\n*\r", "all")  # a blank line between a CR and an LF: emptied, one CRLF
+    @example("-\n  - y\n  -\n- - y\n\n  -", "all")  # the item's blank line would loosen the list above
+    @example("- **\n##\n##\ntehmodel\n---\n#\ns", "all")  # another fix keeps the heading below
     def fixes_are_safe(note: str, which: str) -> None:
         count.append(note)
         assert_fixes_converge(note, RULESETS[which])

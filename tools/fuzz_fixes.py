@@ -24,6 +24,7 @@ import json
 import random
 import sys
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,7 +39,12 @@ MARKERS = ["", "- ", "* ", "+ ", "1. ", "2) ", "- - ", "> ", "> - ", ">> ", "# "
 INDENTS = ["", "", "", " ", "  ", "   ", "    ", "\t", "      "]
 WORDS = ["notes", "Transofromer", "teh", "Montag Vormittag", "Talk: x", "$x$", "$`a`$", "`c`", "**b**", "x_1",
          "\\lightning", "\\begin{align}", "\\end{align}", "ß", "\xa0", "|", "#", "-", "*", ">"]
-FRONT = ["title: Notes 2024", "tags: [a, b]", "tags: conference", "date: 2024", "date: 2024-07-22", "x: [1", "# c"]
+FRONT = ["title: Notes 2024", "tags: [a, b]", "tags: conference", "date: 2024", "date: 2024-07-22", "x: [1", "# c",
+         "title: 'a # b'", "date: 22.07.2024", "tags:", "  - a", "speaker: &a x", "links: *a", "title: ICML 2024  # c"]
+DAYS = ["Montag", "Dienstag", "Freitag", "Sonntag", "Monday", "Friday", "montag", "Mo"]
+DAY_PARTS = ["", " Vormittag", " Nachmittag", " morning", " 22.07.", " (2024-07-22)", ", 22. Juli", " 23.07.2024"]
+MATH = ["$x^2$", "$`\\mathcal{O}(n^2)`$", "$$x$$", "\\(a\\)", "\\[b\\]", "$ x $", "$\\lightning$", "$$\n\\begin{align}a&=b\\end{align}\n$$",
+        "```math\nx = 1\n```", "``` math\n<!-- -->\nx\n```", "```math\n\nx  \n```", "\\begin{equation}E=mc^2\\end{equation}", "$a$b$"]
 
 
 def source_lines(folders: list[Path]) -> list[str]:
@@ -57,6 +63,10 @@ def random_note(rng: random.Random, lines: list[str]) -> str:
         kind = rng.random()
         if kind < 0.35:
             line = rng.choice(INDENTS) + rng.choice(MARKERS) + rng.choice(lines)[: rng.randint(0, 60)]
+        elif kind < 0.45:  # day headings and talks (the days and headings families)
+            line = rng.choice(["# ", "## ", "### ", "#", "", "**"]) + rng.choice(DAYS) + rng.choice(DAY_PARTS)
+        elif kind < 0.55:  # formulas in GitLab's and other dialects (the math family)
+            line = rng.choice(["", "- ", "  - ", "1. ", "> "]) + rng.choice(MATH)
         elif kind < 0.7:
             words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 5)))
             line = rng.choice(INDENTS) + rng.choice(MARKERS) + words
@@ -119,6 +129,7 @@ def main() -> int:
     parser.add_argument("--lines-from", type=Path, action="append", default=[])
     parser.add_argument("--out", type=Path, default=Path("fuzz-fixes.jsonl"))
     arguments = parser.parse_args()
+    warnings.filterwarnings("ignore", module=r"ruamel\.yaml")  # (as the command does: findings say it)
     rng = random.Random(arguments.seed)
     rules = default_ruleset(["ALL"])
     lines = source_lines(arguments.lines_from)

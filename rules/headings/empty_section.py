@@ -126,12 +126,13 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
         if removal is not None:
             removed_below[heading.line] = (heading.last_line, removal.start)
         found.append((heading, what, removal))
-    removed_last_lines = {last for last, _ in removed_below.values()}
+    # the headings whose removal leaves a blank line, by last line
+    leaving_blank = {heading.last_line for heading, _, removal in found if removal is not None and removal.content}
     for heading, what, removal in reversed(found):
         fix = None
         if removal is not None:
-            if removal.content and heading.line - 1 in removed_last_lines:
-                # the removed heading right above leaves the blank line, if one is needed
+            if removal.content and heading.line - 1 in leaving_blank:
+                # the removed heading right above leaves a blank line already
                 removal = Edit.delete(removal.start, removal.end)
             fix = Fix.unsafe("Delete the empty section", removal)
         start, end = document.offset(heading.line), document.index.line_end(heading.last_line)

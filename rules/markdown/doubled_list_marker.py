@@ -8,7 +8,7 @@ from markdown_it.token import Token
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document, is_blank
 from notelint.rule import rule
-from notelint.rules.markdown.lists import last_content_line, list_items
+from notelint.rules.markdown.lists import ListItem, last_content_line, list_items
 
 _BULLETS = ("-", "+", "*")
 _THEMATIC_BREAK = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*")
@@ -87,6 +87,8 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
                 and id(above) not in doubled
                 # after a blank line, the list the item joins would turn loose
                 and not is_blank(document.line_text(item.line - 1))
+                # and so it would with a blank line inside the item (its lines move along)
+                and _no_blank_line(document, item.line, parent)
             ):
                 outer_start = line_start + parent.marker_column
                 edit = Edit(outer_start, outer_start + len(parent.marker), " " * len(parent.marker))
@@ -117,6 +119,14 @@ def _becomes_thematic_break(document: Document, line: int, edit: Edit) -> bool:
     text = document.line_text(line)
     edited = text[: edit.start - start] + edit.content + text[edit.end - start :]
     return _THEMATIC_BREAK.fullmatch(edited.lstrip(" \t")) is not None
+
+
+def _no_blank_line(document: Document, line: int, item: ListItem) -> bool:
+    """Whether the item's lines from ``line`` to its last line of content hold no blank line."""
+    if item.token.map is None:
+        return False
+    last = last_content_line(document, line, item.token.map[1])
+    return not any(is_blank(document.line_text(number)) for number in range(line, last + 1))
 
 
 def _last_block(children: Sequence[Token]) -> str | None:
