@@ -297,15 +297,30 @@ def _thematic_break_with_two_markers(hr_rule: BlockRule) -> BlockRule:
     return when_two_markers_open
 
 
+def _parsed(parser: MarkdownIt, source: str, env: dict[str, Any]) -> list[Token]:
+    """``parser.parse(source, env)``. Some of markdown-it-py's block rules index past the end of
+    the source when its last line has no line break and ends a quote or a list in a quote
+    (``> - <!--`` then ``>``: an IndexError; upstream issues 185, 204, 415, each fixed for some
+    rules): such a source is parsed with a line break added, which gives its lines the same
+    blocks."""
+    try:
+        return parser.parse(source, env)
+    except IndexError:
+        if source.endswith("\n"):
+            raise
+        env.clear()
+        return parser.parse(source + "\n", env)
+
+
 def parse(source: str) -> list[Token]:
-    return markdown_parser().parse(source)
+    return _parsed(markdown_parser(), source, {})
 
 
 def parse_blocks(source: str) -> tuple[list[Token], dict[str, Any]]:
     """The tokens of ``source`` with the children of its ``inline`` tokens not parsed yet, and the
     environment (link reference definitions) that :func:`parse_inline` needs."""
     env: dict[str, Any] = {}
-    return _block_parser().parse(source, env), env
+    return _parsed(_block_parser(), source, env), env
 
 
 def parse_inline(token: Token, env: dict[str, Any]) -> None:

@@ -4,14 +4,16 @@ of markdown-it-py as shipped, on the CommonMark spec, on real notes and on rando
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 import markdown_it
 from markdown_it import MarkdownIt
 
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, run_notelint
 from notelint.parser import _block_parser, _block_state_class, markdown_parser, parse_blocks, render
 
 SPEC = json.loads((REPO / "tests" / "data" / "commonmark" / "commonmark.json").read_text())
@@ -110,3 +112,19 @@ def test_random_lists_parse_as_markdown_it_py_parses_them(lines: list[str], end:
     text = "\n".join(lines) + end
     assert tokens(parse_blocks(text)[0]) == tokens(shipped_block_parser().parse(text, {})), text
     assert tokens(markdown_parser().parse(text)) == tokens(shipped_parser().parse(text)), text
+
+
+@pytest.mark.parametrize("text", ["> - <!--\n>", "# Notes\n\n> - <?php\n>"])
+def test_a_note_ending_in_a_quote_line_without_a_line_break_is_parsed_and_checked(text: str, tmp_path: Path) -> None:
+    """markdown-it-py 4.3 indexes past the end of such a source in some block rules (an
+    IndexError; upstream issues 185, 204 and 415 fixed others): notelint parses it as if it ended
+    in a line break, which gives its lines the same blocks, and checks it like any note."""
+    assert tokens(parse_blocks(text)[0]) == tokens(parse_blocks(text + "\n")[0])
+    note = tmp_path / "note.md"
+    note.write_text(text)
+    checked = run_notelint("check", "--no-cache", str(note), cwd=tmp_path)
+    assert checked.returncode == 1 and "internal error" not in checked.stdout + checked.stderr
+    assert "NL004" in checked.stdout  # (the missing final line break)
+    fixed = run_notelint("check", "--no-cache", "--fix", str(note), cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert note.read_text() == text + "\n"

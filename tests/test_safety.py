@@ -214,6 +214,9 @@ def test_notes_of_any_lines_never_crash_and_fixes_converge() -> None:
     @example("s\r\t\n*\r", "all")  # a blank line between a CR and an LF: emptied, one CRLF
     @example("-\n  - y\n  -\n- - y\n\n  -", "all")  # the item's blank line would loosen the list above
     @example("- **\n##\n##\ntehmodel\n---\n#\ns", "all")  # another fix keeps the heading below
+    @example(">- <!--\n>", "all")  # markdown-it-py's IndexError at the end of a quote
+    @example("- \t\n   - $$\n-```\n- ```\n```", "all")  # an outer item with a tab: the list's end unknown
+    @example("- $$\n\t\n\t$$\n  ><s>\n  b", "all")  # the blank line made the list loose
     def fixes_are_safe(note: str, which: str) -> None:
         count.append(note)
         assert_fixes_converge(note, RULESETS[which])

@@ -69,7 +69,8 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
     when a line of `=` or `-` or a table's delimiter row follows the glued line (a blank line
     would make a heading or a table of them), or when the line after the glued lines is neither
     blank nor the start of a heading, fence, quote, list item or first ordered item (`2) next`
-    ends the list item but would continue the new paragraph).
+    ends the list item but would continue the new paragraph), or when an item around the list has
+    a tab in its indentation (where its list ends is not known).
     """
     tokens = document.block_tokens
     position_of: dict[int, int] = {}
@@ -107,6 +108,9 @@ def glued_paragraph(document: Document, options: None) -> Iterator[Violation]:
                 and not becomes_other_block
                 and not underlined
                 and not joins_next
+                # (an outer item with a tab in its indentation is not in the chain: then the
+                # end of the outermost list is not known)
+                and root.token.level == 1
                 and _nothing_follows(tokens, position_of[id(token)] + 3, root.token.level)
                 and not _definitions_follow(document, token.map[1], root)
             ):

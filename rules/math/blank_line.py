@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document, fence_is_closed, is_blank, is_math_fence
 from notelint.rule import rule
 from notelint.rules.math.options import MathOptions
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _MAX_PARAGRAPHS = 6
 
@@ -51,7 +55,10 @@ def _broken_dollar_blocks(document: Document) -> Iterator[Violation]:
             position += 1
             continue
         fix = None
-        if _code_spans_kept([tokens[index].content for index in chain]):
+        # (inside a list item, the blank line may be what makes its list loose: without it every
+        # other paragraph of the list would render differently; a top-level inline token has level 1)
+        in_place = tokens[chain[0]].level == 1 or _alone_in_its_list(tokens, chain)
+        if in_place and _code_spans_kept([tokens[index].content for index in chain]):
             edits = []
             for previous, following in zip(chain, chain[1:]):
                 start = document.offset(tokens[previous].map[1] + 1)  # type: ignore[index]
@@ -62,6 +69,26 @@ def _broken_dollar_blocks(document: Document) -> Iterator[Violation]:
         gap_end = document.offset(tokens[chain[1]].map[0] + 1)  # type: ignore[index]
         yield Violation(first_blank, gap_end, "Blank line inside a $$…$$ block: GitLab shows it as text", fix)
         position += len(chain)
+
+
+def _alone_in_its_list(tokens: list[Token], chain: list[int]) -> bool:
+    """Whether the paragraphs (their inline tokens at ``chain``) are all there is of the only
+    item of a list: then the list turning tight changes nothing else."""
+    first_open = chain[0] - 1
+    item = first_open - 1
+    if item < 1 or tokens[item].type != "list_item_open" or tokens[item - 1].type not in _LIST_OPENS:
+        return False
+    after = chain[-1] + 2  # (past the last paragraph's close)
+    return (
+        after + 1 < len(tokens)
+        and tokens[after].type == "list_item_close"
+        and tokens[after + 1].type in _LIST_CLOSES
+        and all(later == earlier + 3 for earlier, later in zip(chain, chain[1:]))
+    )
+
+
+_LIST_OPENS = ("bullet_list_open", "ordered_list_open")
+_LIST_CLOSES = ("bullet_list_close", "ordered_list_close")
 
 
 def _code_spans_kept(paragraphs: list[str]) -> bool:
@@ -112,7 +139,8 @@ def math_blank_line(document: Document, options: MathOptions) -> Iterator[Violat
     Removes the blank lines and the trailing spaces (safe: KaTeX renders the same formula). In a
     `$$…$$` block the blank lines are removed only when GitLab then reads the whole block as one
     formula and every code span stays as it was (a backtick left alone in one paragraph could
-    pair with one of the next).
+    pair with one of the next), and inside a list only when the block is all of its only item
+    (elsewhere the blank line may be what makes the list loose).
     """
     yield from _broken_dollar_blocks(document)
     tokens = document.block_tokens
