@@ -1,18 +1,17 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from markdown_it.token import Token
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document, is_blank
+from notelint.patterns import lazy
 from notelint.rule import rule
-from notelint.rules.markdown.lists import ListItem, last_content_line, list_items
+from notelint.rules.markdown.lists import ListItem, is_thematic_break, last_content_line, list_items
 
 _BULLETS = ("-", "+", "*")
-_THEMATIC_BREAK = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*")
-_UNDERLINE_LIKE = re.compile(r"[ \t]*[-=|:][-=|: \t]*$")
+_UNDERLINE_LIKE = lazy(r"[ \t]*[-=|:][-=|: \t]*$")
 # What the item above may end with for the line to join it as a nested list: blocks a bullet item
 # with text interrupts (a fence, HTML block or table would take the line in as its content)
 _INTERRUPTED_BY_A_LIST = frozenset({None, "paragraph_open", "bullet_list_open", "ordered_list_open", "heading_open", "hr"})
@@ -117,8 +116,7 @@ def _becomes_thematic_break(document: Document, line: int, edit: Edit) -> bool:
     the same ``-``, ``*`` or ``_``, and spaces or tabs only)."""
     start = document.offset(line)
     text = document.line_text(line)
-    edited = text[: edit.start - start] + edit.content + text[edit.end - start :]
-    return _THEMATIC_BREAK.fullmatch(edited.lstrip(" \t")) is not None
+    return is_thematic_break(text[: edit.start - start] + edit.content + text[edit.end - start :])
 
 
 def _no_blank_line(document: Document, line: int, item: ListItem) -> bool:

@@ -6,11 +6,9 @@ from markdown_it.token import Token
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document
-from notelint.patterns import lazy
 from notelint.rule import rule
-from notelint.rules.markdown.lists import ListItem, list_items
+from notelint.rules.markdown.lists import ListItem, is_thematic_break, list_items
 
-_THEMATIC_BREAK = lazy(r" *([-*_])(?: *\1){2,} *")
 
 
 def _matching_close(tokens: list[Token], opening: int) -> int:
@@ -76,7 +74,7 @@ def list_marker_style(document: Document, options: None) -> Iterator[Violation]:
                 break
             text = document.line_text(item.line)
             changed = text[: item.marker_column] + "-" + text[item.marker_column + 1 :]
-            if not text[item.content_column :].strip() or _THEMATIC_BREAK.fullmatch(changed):
+            if not text[item.content_column :].strip() or is_thematic_break(changed):
                 edits = None
                 break
             start = document.offset(item.line) + item.marker_column

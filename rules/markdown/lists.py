@@ -10,8 +10,17 @@ from markdown_it.token import Token
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document, is_blank
+from notelint.patterns import lazy
 
 _MARKER = re.compile(r"(?P<indent> *)(?P<marker>[-+*]|\d{1,9}[.)])(?P<space> *)(?P<rest>.?)")
+# three or more of the same `-`, `*` or `_` and nothing else but spaces and tabs (CommonMark)
+_THEMATIC_BREAK = lazy(r"([-*_])(?:[ \t]*\1){2,}[ \t]*")
+
+
+def is_thematic_break(line: str) -> bool:
+    """Whether a line (after its indentation) is a thematic break: a fix that changes a list
+    marker must not leave one (`- - * -` without its `*`, `* * *` with `-` for its first `*`)."""
+    return _THEMATIC_BREAK.fullmatch(line.lstrip(" \t")) is not None
 
 
 class ListItem(NamedTuple):

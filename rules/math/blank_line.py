@@ -54,20 +54,18 @@ def _broken_dollar_blocks(document: Document) -> Iterator[Violation]:
         if found is None:
             position += 1
             continue
+        gaps = [
+            Edit.delete(document.offset(tokens[previous].map[1] + 1),  # type: ignore[index]
+                        document.offset(tokens[following].map[0] + 1))  # type: ignore[index]
+            for previous, following in zip(chain, chain[1:])
+        ]
         fix = None
         # (inside a list item, the blank line may be what makes its list loose: without it every
         # other paragraph of the list would render differently; a top-level inline token has level 1)
         in_place = tokens[chain[0]].level == 1 or _alone_in_its_list(tokens, chain)
         if in_place and _code_spans_kept([tokens[index].content for index in chain]):
-            edits = []
-            for previous, following in zip(chain, chain[1:]):
-                start = document.offset(tokens[previous].map[1] + 1)  # type: ignore[index]
-                end = document.offset(tokens[following].map[0] + 1)  # type: ignore[index]
-                edits.append(Edit.delete(start, end))
-            fix = Fix.safe("Remove the blank lines", *edits)
-        first_blank = document.offset(tokens[chain[0]].map[1] + 1)  # type: ignore[index]
-        gap_end = document.offset(tokens[chain[1]].map[0] + 1)  # type: ignore[index]
-        yield Violation(first_blank, gap_end, "Blank line inside a $$…$$ block: GitLab shows it as text", fix)
+            fix = Fix.safe("Remove the blank lines", *gaps)
+        yield Violation(gaps[0].start, gaps[0].end, "Blank line inside a $$…$$ block: GitLab shows it as text", fix)
         position += len(chain)
 
 
@@ -78,13 +76,8 @@ def _alone_in_its_list(tokens: list[Token], chain: list[int]) -> bool:
     item = first_open - 1
     if item < 1 or tokens[item].type != "list_item_open" or tokens[item - 1].type not in _LIST_OPENS:
         return False
-    after = chain[-1] + 2  # (past the last paragraph's close)
-    return (
-        after + 1 < len(tokens)
-        and tokens[after].type == "list_item_close"
-        and tokens[after + 1].type in _LIST_CLOSES
-        and all(later == earlier + 3 for earlier, later in zip(chain, chain[1:]))
-    )
+    after = chain[-1] + 2  # (past the last paragraph's close; the paragraphs follow each other)
+    return after + 1 < len(tokens) and tokens[after].type == "list_item_close" and tokens[after + 1].type in _LIST_CLOSES
 
 
 _LIST_OPENS = ("bullet_list_open", "ordered_list_open")
