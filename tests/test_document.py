@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,39 @@ def test_code_spans_of_a_table_row_are_found_once() -> None:
     text = "| a | b |\n|---|---|\n| `x` teh | `y` recieve |\n"
     spans = [text[start:end] for start, end in Document("a.md", text).code_spans]
     assert spans == ["`x`", "`y`"]
+
+
+def _code_spans_walking_to_the_end(text: str) -> list[tuple[int, int]]:
+    """Code spans as the first version of notelint.spans.code_spans found them (quadratic: each
+    run of backticks looked for a closer among all the runs after it), kept as the reference."""
+    runs = [match.span() for match in re.finditer("`+", text)]  # (each whole run)
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while position < len(text):
+        if text[position] != "`":
+            position += 2 if text[position] == "\\" else 1
+            continue
+        opener_end = next(end for start, end in runs if start <= position < end)
+        width = opener_end - position
+        closer = next((start for start, end in runs if start >= opener_end and end - start == width), None)
+        if closer is None:
+            position = opener_end
+        else:
+            spans.append((position, closer + width))
+            position = closer + width
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "`", "``", "```", "\\", "\\`", "$", "\n"]), max_size=80))
+def test_code_spans_are_those_of_a_walk_to_the_end_from_every_run(pieces: list[str]) -> None:
+    from notelint.spans import code_spans
+
+    text = "".join(pieces)
+    assert code_spans(text) == _code_spans_walking_to_the_end(text)
+    assert code_spans(text, 2, len(text) - 1) == [
+        (start + 2, end + 2) for start, end in _code_spans_walking_to_the_end(text[2 : len(text) - 1])
+    ]
 
 
 def test_code_lines_cover_fences_and_indented_code() -> None:

@@ -152,6 +152,24 @@ def test_link_text_image_alt_table_cells_and_headings_are_prose(tmp_path: Path) 
     ]
 
 
+def test_a_name_right_after_an_angle_bracket_is_not_corrected(tmp_path: Path) -> None:
+    # (`<summary` opens an HTML block: corrected, the code span below would become raw HTML;
+    # found by tools/fuzz_fixes.py)
+    note = tmp_path / "note.md"
+    note.write_bytes(b"<summar\n`a`")
+    result = run_notelint("check", "--fix", "--unsafe-fixes", "--no-cache", str(note), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert note.read_bytes() == b"<summar\n`a`\n"
+    assert words_of("a <summar and </accross text\n") == ["and", "text"]
+
+
+def test_a_run_of_letters_longer_than_a_word_is_not_searched_for_a_correction(tmp_path: Path) -> None:
+    # (a correction is searched among edits of the word: a run of 200,000 letters took all memory)
+    note = tmp_path / "note.md"
+    note.write_text("Sequence " + "acgt" * 50_000 + " and exaustive prose.\n")
+    assert [item["message"].split("`")[1] for item in typos(note)] == ["exaustive"]
+
+
 def test_word_offsets_are_exact() -> None:
     text = "- a `code` then exaustive-search, accross’s end\n"
     document = Document("note.md", text)

@@ -22,6 +22,7 @@ _MASKS = (
     re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),
     re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"),
     re.compile(r"<[^\s<>@]+@[^\s<>]+>"),
+    re.compile(r"</?[A-Za-z][A-Za-z0-9-]*"),
     re.compile(r"(?<![\\$])\$\$.+?(?<!\\)\$\$", re.DOTALL),
     re.compile(r"(?<![\\$\w])\$(?![\s$])(?:[^$\n\\]|\\.)+?(?<![\s\\])\$(?!\d)"),
     re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"),
@@ -120,7 +121,7 @@ PIECES = [
     "Transformer", "teh", "accross", "Mo", "x2", "snake_case", "well-known", "don't", "users'", "’tis",
     " ", " ", "\n", "\n\n", "`code`", "``a`b``", "$`x`$", "$y$", "$$z$$", "<br>", "<!-- c -->",
     "[link](http://a.b/c)", "http://x.org/teh", "setup.py", "@user", "- ", "1. ", "# ", "| a | `b` |\n|---|---|\n",
-    "| `x` teh | `y` recieve |\n", "&amp;", "\\*", "*emph*", "ÄÖÜ", "straße",
+    "| `x` teh | `y` recieve |\n", "&amp;", "\\*", "*emph*", "ÄÖÜ", "straße", "<summar", "</teh",
 ]
 # Pieces of masks that a note can split over paragraphs, list items or table cells (the masks
 # run over all of the prose at once, and range by range when a match would span two), and

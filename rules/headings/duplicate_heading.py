@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from notelint.diagnostics import Violation
 from notelint.document import Document
 from notelint.rule import rule
-from notelint.rules.headings.outline import outline, parent_of
+from notelint.rules.headings.outline import outline, parents
 
 
 def _key(text: str) -> str:
@@ -39,10 +39,9 @@ def duplicate_heading(document: Document, options: None) -> Iterator[Violation]:
     """
     headings = outline(document)
     seen: dict[tuple[int | None, int, str], int] = {}
-    for heading in headings:
+    for heading, parent in zip(headings, parents(headings)):
         if not heading.text:
             continue
-        parent = parent_of(headings, heading)
         key = (parent.index if parent is not None else None, heading.level, _key(heading.text))
         first = seen.setdefault(key, heading.line)
         if first == heading.line:

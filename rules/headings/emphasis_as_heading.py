@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from markdown_it.token import Token
@@ -9,6 +10,7 @@ from notelint.document import Document
 from notelint.rule import rule
 from notelint.rules.headings.outline import outline
 
+_DELIMITERS = ("*", "_")
 _PUNCTUATION = tuple(".,;:!?。，；：！？")
 _OPENERS = {"strong_open": "strong_close", "em_open": "em_close"}
 
@@ -32,6 +34,15 @@ def _whole_emphasis(children: list[Token]) -> str | None:
         if child.type in ("softbreak", "hardbreak"):
             return None
     return "".join(child.content for child in children[1:-1] if child.type in ("text", "code_inline"))
+
+
+def _next_top_level_block(tokens: list[Token], position: int) -> Token | None:
+    """The first token from ``position`` on that opens or is a block of the note's top level."""
+    for index in range(position, len(tokens)):
+        token = tokens[index]
+        if token.level == 0 and token.map is not None:
+            return token
+    return None
 
 
 @rule(code="NL207", name="emphasis-as-heading", family="headings", severity="warning", fixable=True)
@@ -66,6 +77,7 @@ def emphasis_as_heading(document: Document, options: None) -> Iterator[Violation
     Unsafe: it changes the HTML and the author may have meant emphasis.
     """
     headings = outline(document)
+    heading_lines = [heading.line for heading in headings]
     tokens = document.block_tokens
     for position in document.positions("paragraph_open"):
         token = tokens[position]
@@ -74,13 +86,15 @@ def emphasis_as_heading(document: Document, options: None) -> Iterator[Violation
         if token.map[1] - token.map[0] != 1 or position + 1 >= len(tokens):
             continue
         inline = tokens[position + 1]
+        if inline.content[:1] not in _DELIMITERS or inline.content[-1:] not in _DELIMITERS:
+            continue  # (not one emphasis span: its inline tokens need not be parsed)
         text = _whole_emphasis(document.inline_children(inline))
         if not text or not text.strip() or text.rstrip().endswith(_PUNCTUATION):
             continue
         line = token.map[0] + 1
-        above = [heading for heading in headings if heading.line < line]
-        level = min(above[-1].level + 1, 6) if above else 1
-        following = next((t for t in tokens[position + 3 :] if t.level == 0 and t.map is not None), None)
+        above = bisect_left(heading_lines, line)  # (the headings above it)
+        level = min(headings[above - 1].level + 1, 6) if above else 1
+        following = _next_top_level_block(tokens, position + 3)
         if following is None or (following.type == "heading_open" and int(following.tag[1]) <= level):
             continue  # nothing under it: a lone emphasised line is not acting as a heading
         start = document.offset(line)

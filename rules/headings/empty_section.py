@@ -19,7 +19,17 @@ def _has_content_after(document: Document, heading: Heading, next_heading: Headi
     return stop > heading.token_index + 3
 
 
-def _removal(document: Document, heading: Heading, removed_below: dict[int, tuple[int, int]]) -> Edit | None:
+def _next_content_line(document: Document, line: int) -> int:
+    """``line`` or the first line after it that is not blank (past the last line: the line count + 1)."""
+    line_count = document.line_count
+    while line <= line_count and is_blank(document.line_text(line)):
+        line += 1
+    return line
+
+
+def _removal(
+    document: Document, heading: Heading, line: int, after: int, removed_below: dict[int, tuple[int, int]]
+) -> Edit | None:
     """Delete the heading's lines and the blank lines after it; when only blank lines follow it,
     the blank lines before it instead, so the note still ends with one line break.  A heading
     with text right above it and, after any blank lines, a line that is not an ATX heading leaves
@@ -29,25 +39,21 @@ def _removal(document: Document, heading: Heading, removed_below: dict[int, tupl
     section that renders empty: a link reference definition there makes no block, but links
     elsewhere in the note use it.
 
-    ``removed_below``: for the empty headings below this one that the same pass may remove, by
-    first line, their last line and where their removal begins. What follows them decides too:
-    the fixer may apply their removal or not (another rule's edit may overlap it), and the text
-    above must stay apart from the text below either way. This removal ends where the next
-    one begins, so that both can apply."""
+    ``line``: the first line after the heading that is not blank; ``after``: the same once the
+    empty headings right below are removed too. ``removed_below``: for the empty headings below this one that the same pass may remove, by
+    first line, where their removal begins and the first line after them once they and the empty
+    headings right below them are gone. What follows them decides too: the fixer may apply their
+    removal or not (another rule's edit may overlap it), and the text above must stay apart from
+    the text below either way. This removal ends where the next one begins, so that both can
+    apply. The first line after is stored, not walked to again: a note of thousands of empty
+    headings in a row would take the square of their number."""
     start = document.offset(heading.line)
-    line = heading.last_line + 1
-    while line <= document.line_count and is_blank(document.line_text(line)):
-        line += 1
-    at_end = line > document.line_count
+    line_count = document.line_count
+    at_end = line > line_count
     end = document.offset(line) if not at_end else len(document.text)
     if line in removed_below:
-        end = min(end, removed_below[line][1])
-    after = line  # (what follows once the empty headings right below are gone too)
-    while after in removed_below:
-        after = removed_below[after][0] + 1
-        while after <= document.line_count and is_blank(document.line_text(after)):
-            after += 1
-    following = [number for number in {line, after} if number <= document.line_count]
+        end = min(end, removed_below[line][0])
+    following = [number for number in {line, after} if number <= line_count]
     if any(document.line_text(number)[:1] in (" ", "\t") for number in following):
         return None  # an indented line would join a list item above the heading, or become code
     if (
@@ -113,7 +119,7 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
     headings = outline(document)
     levels = intended_levels(headings, options)
     found: list[tuple[Heading, str, Edit | None]] = []
-    removed_below: dict[int, tuple[int, int]] = {}  # first line: (last line, removal start) below
+    removed_below: dict[int, tuple[int, int]] = {}  # first line: (removal start, first line after) below
     for position in range(len(headings) - 1, -1, -1):  # (bottom up: a removal looks below it)
         heading = headings[position]
         following = headings[position + 1] if position + 1 < len(headings) else None
@@ -122,9 +128,12 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
         if _has_content_after(document, heading, following):
             continue
         what = "the end of the note" if following is None else f"a level-{following.level} heading"
-        removal = _removal(document, heading, removed_below)
+        line = _next_content_line(document, heading.last_line + 1)
+        # (what follows once the empty headings right below are gone too)
+        after = removed_below[line][1] if line in removed_below else line
+        removal = _removal(document, heading, line, after, removed_below)
         if removal is not None:
-            removed_below[heading.line] = (heading.last_line, removal.start)
+            removed_below[heading.line] = (removal.start, after)
         found.append((heading, what, removal))
     # the headings whose removal leaves a blank line, by last line
     leaving_blank = {heading.last_line for heading, _, removal in found if removal is not None and removal.content}

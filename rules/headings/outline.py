@@ -79,12 +79,17 @@ def subtree(headings: Sequence[Heading], heading: Heading) -> list[Heading]:
     return members
 
 
-def parent_of(headings: Sequence[Heading], heading: Heading) -> Heading | None:
-    """The nearest heading above with a smaller level number."""
-    for other in reversed(headings[: heading.index]):
-        if other.level < heading.level:
-            return other
-    return None
+def parents(headings: Sequence[Heading]) -> list[Heading | None]:
+    """Each heading's parent: the nearest heading above with a smaller level number (one pass
+    with the chain of open headings, not a walk back from each heading)."""
+    found: list[Heading | None] = []
+    open_headings: list[Heading] = []  # levels strictly increasing
+    for heading in headings:
+        while open_headings and open_headings[-1].level >= heading.level:
+            open_headings.pop()
+        found.append(open_headings[-1] if open_headings else None)
+        open_headings.append(heading)
+    return found
 
 
 def relevel_edits(document: Document, members: Sequence[Heading], delta: int) -> tuple[Edit, ...] | None:

@@ -150,7 +150,8 @@ def _nothing_follows(tokens: list[Token], index: int, root_level: int) -> bool:
     """Whether only closing tokens follow, up to the end of the outermost list: then a blank line
     moves nothing but the glued paragraph out of the list (with more items below, it would also
     split the list in two)."""
-    for token in tokens[index:]:
+    for position in range(index, len(tokens)):  # (not a slice: it would copy the rest of the note)
+        token = tokens[position]
         if token.type in ("bullet_list_close", "ordered_list_close") and token.level == root_level - 1:
             return True
         if token.type not in _CLOSING:

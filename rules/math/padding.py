@@ -30,6 +30,9 @@ def math_padding(document: Document, options: MathOptions) -> Iterator[Violation
     ## Fix
     Removes the spaces (safe: KaTeX receives the same formula). A space that follows a backslash
     (`\\ `, a TeX space) is kept.
+    The fix is offered only when GitLab's scan of the paragraph finds the same formulas
+    afterwards, and not in a paragraph so long and so full of formulas (about a million
+    characters of them) that checking each would take minutes.
     """
     from notelint.rules.math.scanner import same_math, scanned_segments
 

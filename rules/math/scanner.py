@@ -205,10 +205,20 @@ def _dollars(text: str, start: int) -> RawSpan | int:
         position = found + 1
 
 
+# same_math scans the whole paragraph again for each formula it is asked about: in a paragraph
+# whose length times its number of formulas exceeds this (a million characters of formulas, say),
+# it answers False at once rather than take the square of the paragraph's size.
+RESCAN_LIMIT = 5_000_000
+
+
 def same_math(text: str, spans: Sequence[RawSpan], raw: RawSpan, replacement: str) -> bool:
     """Whether GitLab's parser finds the same formulas in ``text`` after ``raw`` (one of ``spans``)
     is replaced: new or moved delimiters must not pair up with backticks or dollars around them.
-    Contents are compared without the spaces at their ends (GitLab strips them)."""
+    Contents are compared without the spaces at their ends (GitLab strips them). False, without
+    a look, in a paragraph too long and full of formulas to scan once per formula
+    (:data:`RESCAN_LIMIT`)."""
+    if len(text) * len(spans) > RESCAN_LIMIT:
+        return False
     changed = text[: raw.start] + replacement + text[raw.end :]
     before = [text[span.cstart : span.cend].strip(" ") for span in spans]
     after = [changed[span.cstart : span.cend].strip(" ") for span in scan_inline(changed)]

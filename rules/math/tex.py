@@ -115,6 +115,10 @@ def check_tex(tex: str, display: bool = False) -> TexError | None:
         parser.parse()
     except TexError as error:
         return error
+    except RecursionError:
+        # groups nested some hundreds deep: KaTeX renders them up to about a thousand (and
+        # then overflows its own stack); the parser here cannot tell, and finds no error
+        return None
     return None
 
 

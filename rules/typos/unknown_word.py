@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 REPEATED = 2
 # Shorter words are too often abbreviations, commands or names (npx, yml, spdx).
 SHORTEST = 5
+# Longer runs of letters are not words people type (a DNA sequence, a run of a key held down);
+# the search for a correction grows with the square of a word's length.
+LONGEST = 50
 _LETTERS = lazy(r"[^\W\d_]+")
 
 
@@ -77,7 +80,8 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
       kept), nor in the project's words (`words`, `words-file`);
     - it is not a known word after a common prefix (`pre`, `multi`, `de`…) or a compound of two
       known words (`Kaffee` + `pause`);
-    - it has at least five letters (shorter ones are mostly commands, abbreviations and names);
+    - it has at least five letters (shorter ones are mostly commands, abbreviations and names)
+      and at most fifty (longer runs of letters are sequences or keys held down, not words);
     - it is not derived from a known English word by a common ending or prefix (`parseable`,
       `unhoisted`, `committish`);
     - it occurs only once in the whole note, code, links and front matter included (a word a
@@ -153,7 +157,7 @@ def unknown_word(document: Document, options: TyposOptions | None) -> Iterator[V
         text
         for (text, number), key in zip(counts.items(), folded)
         if number < REPEATED
-        and len(text) >= SHORTEST
+        and SHORTEST <= len(text) <= LONGEST
         and key not in ignored
         and (spellings[key] == 1 or (number + spellings[key] - 1 < REPEATED and total(key) < REPEATED))
     ]

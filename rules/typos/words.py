@@ -23,25 +23,31 @@ from notelint.document import Document
 from notelint.patterns import lazy
 
 # Each pattern with the strings one of which any text it matches holds (a pattern whose strings
-# are all absent cannot match, and is not run), and whether a match can hold a line break.  The
-# patterns are applied in this order, each to the text the ones before it left.  A pattern that
+# are all absent cannot match, and is not run), and for a pattern whose match can hold a line
+# break, the text every match ends with (no look-ahead after it: the search for the next match
+# stops at the last place it occurs, so that an opening ``<!--`` or ``[^`` with no end after it
+# does not send the search to the end of the note from each one, which took the square of the
+# note's length); the empty string for the others.  The patterns are applied in this order, each to the text the ones before it left.  A pattern that
 # looks back before its first character checks that after taking it (``\$(?<![\\$\w]\$)`` is
 # ``(?<![\\$\w])\$``): the engine then skips to the places where that character occurs.  The
 # URL pattern has no such character: only the lines that hold one of its needles are searched.
 _URL = lazy(r"(?i:\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*)")
 _MASKS = (
-    (("<!--",), lazy(r"<!--.*?-->", re.DOTALL), True),
-    (("<",), lazy(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), True),
-    (("<",), lazy(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"), False),
-    (("<",), lazy(r"<[^\s<>@]+@[^\s<>]+>"), False),
-    (("$$",), lazy(r"\$\$(?<![\\$]\$\$).+?(?<!\\)\$\$", re.DOTALL), True),
-    (("$",), lazy(r"\$(?<![\\$\w]\$)(?![\s$])(?:[^$\n\\]|\\.)+?(?<![\s\\])\$(?!\d)"), False),
-    (("](",), lazy(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"), True),
-    (("][",), lazy(r"\]\[[^\]]*\]"), True),
-    (("[^",), lazy(r"\[\^[^\]]*\]"), True),
-    (("://", "ww.", "wW.", "Ww.", "WW."), _URL, False),  # (any case of www. ends in one of these)
-    (("&",), lazy(r"&#?\w+;"), False),
-    (("\\",), lazy(r"\\."), False),
+    (("<!--",), lazy(r"<!--.*?-->", re.DOTALL), "-->"),
+    (("<",), lazy(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), ">"),
+    (("<",), lazy(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"), ""),
+    (("<",), lazy(r"<[^\s<>@]+@[^\s<>]+>"), ""),
+    # what is left of a tag: a name right after < or </ (a correction could make it a tag that
+    # opens an HTML block, and the lines after it would no longer be Markdown)
+    (("<",), lazy(r"</?[A-Za-z][A-Za-z0-9-]*"), ""),
+    (("$$",), lazy(r"\$\$(?<![\\$]\$\$).+?(?<!\\)\$\$", re.DOTALL), "$$"),
+    (("$",), lazy(r"\$(?<![\\$\w]\$)(?![\s$])(?:[^$\n\\]|\\.)+?(?<![\s\\])\$(?!\d)"), ""),
+    (("](",), lazy(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"), ")"),
+    (("][",), lazy(r"\]\[[^\]]*\]"), "]"),
+    (("[^",), lazy(r"\[\^[^\]]*\]"), "]"),
+    (("://", "ww.", "wW.", "Ww.", "WW."), _URL, ""),  # (any case of www. ends in one of these)
+    (("&",), lazy(r"&#?\w+;"), ""),
+    (("\\",), lazy(r"\\."), ""),
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _APOSTROPHES = "'’"
@@ -154,21 +160,21 @@ def _masked(texts: list[str]) -> str:
     span lines finds the same as well unless a match spans two ranges; it then runs range by
     range."""
     text = "\n".join(texts)
-    for needles, pattern, spans_lines in _MASKS:
+    for needles, pattern, closing in _MASKS:
         # (a character is found at C speed, and most notes lack the rarer ones)
         if not any(needle[0] in text and needle in text for needle in needles):
             continue
         if pattern is _URL:
             text = _mask_lines(text, pattern, needles)
             continue
-        if not spans_lines:
+        if not closing:
             text = pattern.sub(_blank_match, text)
             continue
-        matches = list(pattern.finditer(text))
+        matches = list(pattern.finditer(text, 0, text.rfind(closing) + len(closing)))
         if not matches:
             continue
         if any("\n" in match.group() for match in matches) and _spans_ranges(text, matches, texts):
-            text = "\n".join(pattern.sub(_blank_match, part) for part in _split_ranges(text, texts))
+            text = "\n".join(_masked_part(pattern, closing, part) for part in _split_ranges(text, texts))
             continue
         pieces = []
         position = 0
@@ -180,6 +186,14 @@ def _masked(texts: list[str]) -> str:
         pieces.append(text[position:])
         text = "".join(pieces)
     return text
+
+
+def _masked_part(pattern: re.Pattern[str], closing: str, part: str) -> str:
+    """``pattern.sub(_blank_match, part)``, searched up to the last ``closing`` only."""
+    end = part.rfind(closing) + len(closing)
+    if end < len(closing):
+        return part
+    return pattern.sub(_blank_match, part[:end]) + part[end:]
 
 
 def _mask_lines(text: str, pattern: re.Pattern[str], needles: tuple[str, ...]) -> str:

@@ -51,3 +51,11 @@ def test_invalid_formulas_are_reported_at_the_right_place(tex: str, display: boo
 
 def test_the_table_records_its_katex_version() -> None:
     assert katex_version().count(".") == 2
+
+
+def test_groups_nested_deeper_than_the_parser_can_follow_are_not_an_error() -> None:
+    # (the parser recurses per group: 100,000 braces raised RecursionError, which the command
+    # reported as an internal error of math-invalid-tex)
+    assert check_tex("{" * 100_000 + "x" + "}" * 100_000) is None
+    assert check_tex(r"\left(" * 50_000 + "x") is None
+    assert check_tex("{" * 20 + r"\lightning" + "}" * 20) is not None  # (not so deep: checked)
