@@ -12,6 +12,10 @@ a case fails, takes longer than ``--limit`` seconds at full size, or grows faste
 
     python benchmarks/pathological.py --size 500000
     python benchmarks/pathological.py --size 5000000 --only empty-headings
+    python benchmarks/pathological.py --size 500000 --fix
+
+With ``--fix`` the notes are fixed (``--fix --unsafe-fixes``) instead of checked: every pass
+chooses, applies and verifies thousands of fixes (choosing them took the square of their number).
 
 Run it with the interpreter of the notelint to measure (a non-editable install measures what
 users run).
@@ -87,8 +91,11 @@ def main() -> int:
     parser.add_argument("--limit", type=float, default=10.0, help="seconds allowed at full size")
     parser.add_argument("--ratio", type=float, default=3.0, help="largest growth allowed for twice the size")
     parser.add_argument("--only", action="append", choices=sorted(CASES), help="run only these cases")
+    parser.add_argument("--fix", action="store_true", help="fix the notes (safe and unsafe fixes)")
     args = parser.parse_args()
     notelint = [sys.executable, "-m", "notelint", "check", "--no-cache", "--select", "ALL"]
+    if args.fix:
+        notelint += ["--fix", "--unsafe-fixes"]
     failed = 0
     print(f"{'case':28} {'half':>8} {'full':>8} {'ratio':>6}")
     with tempfile.TemporaryDirectory() as temporary:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,24 +19,51 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
     """Apply every fix whose edits overlap no fix chosen before it (in text order).
 
     A fix is atomic: all of its edits or none.  Returns the new text and the fixes applied.
+    The edits chosen are kept in text order, so that an edit is compared only with the chosen
+    ones around it (comparing it with every one took the square of the number of fixes: a
+    minute for the 30,000 fixes of a 100 kB note).
     """
     chosen: list[Fix] = []
-    taken: list[Edit] = []
+    taken: list[Edit] = []  # in text order; no two overlap, so their ends are in order too
     for fix in sorted(fixes, key=lambda fix: (fix.start, fix.end)):
-        edits = fix.edits
-        inner_conflict = any(a.overlaps(b) for i, a in enumerate(edits) for b in edits[i + 1 :])
-        if inner_conflict or any(edit.overlaps(other) for edit in edits for other in taken):
+        edits = sorted(fix.edits, key=_span)
+        # (two edits in text order with none overlapping its neighbour overlap nowhere)
+        if any(edit.overlaps(following) for edit, following in zip(edits, edits[1:])):
+            continue
+        if any(_overlaps_taken(edit, taken) for edit in edits):
             continue
         chosen.append(fix)
-        taken.extend(edits)
+        for edit in edits:
+            insort(taken, edit, key=_span)
     pieces = []
     cursor = 0
-    for edit in sorted(taken, key=lambda edit: (edit.start, edit.end)):
+    for edit in taken:
         pieces.append(text[cursor : edit.start])
         pieces.append(edit.content)
         cursor = edit.end
     pieces.append(text[cursor:])
     return "".join(pieces), chosen
+
+
+def _span(edit: Edit) -> tuple[int, int]:
+    return edit.start, edit.end
+
+
+def _overlaps_taken(edit: Edit, taken: list[Edit]) -> bool:
+    """Whether ``edit`` overlaps one of ``taken`` (in text order, none overlapping another): only
+    those that begin at or before its end and end at or after its start can, and of them at
+    most two (touching it at its ends) do not."""
+    last = bisect_right(taken, edit.end, key=_start)
+    first = bisect_left(taken, edit.start, 0, last, key=_end)
+    return any(edit.overlaps(taken[index]) for index in range(first, last))
+
+
+def _start(edit: Edit) -> int:
+    return edit.start
+
+
+def _end(edit: Edit) -> int:
+    return edit.end
 
 
 @dataclass
