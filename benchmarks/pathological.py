@@ -67,6 +67,17 @@ CASES: dict[str, Callable[[int], str]] = {
     "quotes": lambda size: "".join("> " * (number % 40) + "text\n" for number in range(size // 45)),
     "front-matter-keys": lambda size: "---\n" + "".join(f"key{n}: value\n" for n in range(size // 14)) + "---\n",
     "trailing-spaces": _repeat("text   \n"),
+    "mixed-list-markers": _repeat("- a\n* b\n+ c\n1) d\n"),
+    "doubled-markers": _repeat("- - a\n"),
+    "relevelled-subtree": lambda size: "# a\n### b\n" + "#### c\n" * (size // 7),
+    "math-blocks": _repeat("```math\n\\frac{a}{b} \\lightning\n```\n\n$$\nx\n\n$$\n"),
+    "bare-environments": _repeat("\\begin{align}\nx\n\\end{align}\n"),
+    "suppressions": _repeat("<!-- notelint-disable-next-line NL501 -->\nteh word\n"),
+    "reference-definitions": _repeat("[a]: http://x\n"),
+    "typos": _repeat("teh exaustive Transofromer accross "),
+    "wide-table": lambda size: "|" + " a |" * (size // 8) + "\n|" + "---|" * (size // 8) + "\n",
+    "front-matter-tags": lambda size: "---\ntags:\n" + "  - a\n" * (size // 6) + "---\n",
+    "german-days": _repeat("# Montag Vormittag\n# Dienstag\n# Montag\n"),
 }
 
 

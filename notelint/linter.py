@@ -68,9 +68,12 @@ def lint(document: Document, ruleset: RuleSet) -> LintResult:
         except Exception as error:  # a broken rule must not stop the run
             result.crashes.append(RuleCrash(rule.code, rule.name, f"{type(error).__name__}: {error}"))
             continue
+        if not violations:
+            continue
+        silenced = suppressions.for_rule(rule)
         for violation in violations:
             finding = to_finding(document, rule, violation)
-            if not suppressions.is_suppressed(rule, finding.line):
+            if not silenced.covers(finding.line):
                 result.findings.append(finding)
     result.findings.sort(key=Finding.sort_key)
     return result

@@ -66,3 +66,29 @@ def test_thirty_thousand_fixes_in_a_row_are_all_applied() -> None:
     fixes = [Fix.safe("strip", Edit(3 * line + 1, 3 * line + 2)) for line in range(30_000)]
     fixed, chosen = apply_fixes(text, fixes)
     assert len(chosen) == 30_000 and fixed == "a\n" * 30_000
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_FIXES, st.lists(st.tuples(st.integers(0, 25), st.integers(0, 6), st.sampled_from(["math", "markdown"])),
+                        max_size=6))
+def test_the_verifier_finds_the_edits_of_a_region_as_a_walk_over_every_edit_does(
+    fixes: list[Fix], regions: list[tuple[int, int, str]]
+) -> None:
+    """The verifier looks up the edits around a protected region by bisection (the chosen edits
+    are in text order and overlap nowhere); the first version walked over every edit."""
+    from notelint.verify import AppliedEdit, Region, _covering_edit, _mapped, _owned_edit
+
+    _, chosen = apply_fixes(TEXT, fixes)
+    applied = [AppliedEdit(edit, ("math", "markdown")[number % 2], "r") for number, edit in
+               enumerate(edit for fix in chosen for edit in fix.edits)]
+    for ranges in (sorted(((item.edit.start, item.edit.end, item) for item in applied), key=lambda r: r[:2]),
+                   _mapped(applied)):
+        ends = [end for _, end, _ in ranges]
+        for start, length, owner in regions:
+            region = Region("math", start, start + length, "", owner, 1)
+            owned = any(item.family == owner and begin <= region.end and region.start <= end
+                        for begin, end, item in ranges)
+            assert _owned_edit(region, ranges, ends) is owned
+            covering = [item for begin, end, item in ranges
+                        if begin <= region.start and region.end <= end and begin < end]
+            assert _covering_edit(region, ranges, ends) in (covering or [None])

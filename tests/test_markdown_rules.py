@@ -146,13 +146,23 @@ def test_doubled_marker_after_a_sibling_is_nested_under_it() -> None:
     assert "<li>GAT: attend\n<ul>\n<li>instead of</li>\n<li>problem</li>" in html
 
 
-def test_doubled_markers_one_after_the_other_are_fixed_in_turn() -> None:
-    """The item above a doubled marker may be fixed itself: the second fix waits for the next
-    pass, which sees what the first made (found by a random-note run, where the first fix left an
-    HTML block above that took the second item in, and the verifier refused)."""
+def test_doubled_markers_one_after_the_other_are_fixed_in_one_pass() -> None:
+    """The item above a doubled marker may be fixed itself: both fixes go together when the
+    item above then ends in a block that a list interrupts (an HTML block that the first fix
+    left above took the second item in, and the verifier refused: found by a random-note run).
+    A chain of them once took a pass each, and more than ten did not converge."""
     assert fixed("- - a\n- - b\n", "NL002") == "- a\n  - b\n"
+    chain = "- - a\n" * 12
+    result = lint(Document("a.md", chain), ruleset("NL002"))
+    assert len(result.findings) == 12 and all(finding.fix is not None for finding in result.findings)
+    assert fixed(chain, "NL002") == "- a\n" + "  - a\n" * 11
     # (an HTML block opened by the first item: neither is fixed)
     assert fixed("- - <span>\n- - notes\n  - notes\n", "NL002") == "- - <span>\n- - notes\n  - notes\n"
+    # (after a sibling whose nested item ends in an HTML block: the second waits for a pass that
+    # sees the block nested under the first item, which ends with a list then)
+    first_pass = lint(Document("a.md", "- a\n- - <span>\n- - notes\n"), ruleset("NL002")).findings
+    assert [finding.fix is not None for finding in first_pass] == [True, False]
+    assert fixed("- a\n- - <span>\n- - notes\n", "NL002") == "- a\n  - <span>\n  - notes\n"
 
 
 def test_doubled_marker_after_an_empty_sibling_is_nested_under_it() -> None:

@@ -64,6 +64,8 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
     doubled = {id(item.parent) for item in nested}
     # each item by its list's parent item and the line after it: the sibling an item follows
     ending_at = {(id(other.parent), other.token.map[1]): other for other, _ in found if other.token.map is not None}
+    # the doubled items whose fix is offered, with their nested item (a chain goes in one pass)
+    fixed_doubled: dict[int, ListItem] = {}
     for item in nested:
         parent = item.parent
         if parent is None or item.index_in_list != 0:
@@ -82,8 +84,13 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
                 above is not None
                 and above.content_column == parent.content_column
                 and _last_block(children_of[id(above)]) in _INTERRUPTED_BY_A_LIST
-                # its own fix would change what it ends with: this one waits for the next pass
-                and id(above) not in doubled
+                # a doubled marker above without a fix of its own would end with a nested list
+                # that this line joined; with one (found just before), both go in one pass, and
+                # the item above then ends as its nested item does
+                and (id(above) not in doubled or (
+                    id(above) in fixed_doubled
+                    and _last_block(children_of[id(fixed_doubled[id(above)])]) in _INTERRUPTED_BY_A_LIST
+                ))
                 # after a blank line, the list the item joins would turn loose
                 and not is_blank(document.line_text(item.line - 1))
                 # and so it would with a blank line inside the item (its lines move along)
@@ -108,6 +115,8 @@ def doubled_list_marker(document: Document, options: None) -> Iterator[Violation
             fix = None
         if fix is not None and _becomes_thematic_break(document, item.line, fix.edits[0]):
             fix = None  # `- - * -` without a marker is `- - -`: a thematic break, the list cut in two
+        if fix is not None:
+            fixed_doubled[id(parent)] = item
         yield Violation(inner_start, inner_start + len(item.marker), "Doubled list marker opens an empty item", fix)
 
 
