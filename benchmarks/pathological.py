@@ -78,6 +78,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "wide-table": lambda size: "|" + " a |" * (size // 8) + "\n|" + "---|" * (size // 8) + "\n",
     "front-matter-tags": lambda size: "---\ntags:\n" + "  - a\n" * (size // 6) + "---\n",
     "german-days": _repeat("# Montag Vormittag\n# Dienstag\n# Montag\n"),
+    "talks-at-day-level": lambda size: "# Montag\n" + "# Talk: x\n" * (size // 10),
 }
 
 

@@ -40,9 +40,9 @@ def _removal(
     elsewhere in the note use it.
 
     ``line``: the first line after the heading that is not blank; ``after``: the same once the
-    empty headings right below are removed too. ``removed_below``: for the empty headings below this one that the same pass may remove, by
-    first line, where their removal begins and the first line after them once they and the empty
-    headings right below them are gone. What follows them decides too: the fixer may apply their
+    empty headings right below are removed too. ``removed_below``: for the empty headings below
+    this one that the same pass may remove, by first line, where their removal begins and the
+    first line after them once they and the empty headings right below them are gone. What follows them decides too: the fixer may apply their
     removal or not (another rule's edit may overlap it), and the text above must stay apart from
     the text below either way. This removal ends where the next one begins, so that both can
     apply. The first line after is stored, not walked to again: a note of thousands of empty

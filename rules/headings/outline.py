@@ -72,7 +72,8 @@ def _outline(document: Document) -> tuple[Heading, ...]:
 def subtree(headings: Sequence[Heading], heading: Heading) -> list[Heading]:
     """The heading and every heading below it, up to the next one of the same or a higher level."""
     members = [heading]
-    for other in headings[heading.index + 1 :]:
+    for index in range(heading.index + 1, len(headings)):  # (a slice would copy all the rest)
+        other = headings[index]
         if other.level <= heading.level:
             break
         members.append(other)
