@@ -301,3 +301,25 @@ def test_a_five_megabyte_note(tmp_path: Path) -> None:
     result = run_notelint("--fix", big)
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_notes_made_to_be_slow_are_checked_and_fixed_without_an_error(tmp_path: Path) -> None:
+    """The notes of benchmarks/pathological.py, small: each once crashed, was quadratic or did not
+    converge (braces nested deeply were an internal error, twelve doubled list markers in a row
+    made --fix exit 2). Checked, fixed (unsafe fixes too), and fixed again without a change."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("pathological", REPO / "benchmarks" / "pathological.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for name, make in module.CASES.items():
+        (tmp_path / f"{name}.md").write_text(make(3_000), encoding="utf-8")
+    checked = run_notelint("check", "--no-cache", "--select", "ALL", tmp_path)
+    assert checked.returncode == 1 and "error" not in checked.stderr, checked.stderr[-2000:]
+    fixed = run_notelint("check", "--no-cache", "--select", "ALL", "--fix", "--unsafe-fixes", tmp_path)
+    assert fixed.returncode in (0, 1) and "error" not in fixed.stderr, fixed.stderr[-2000:]
+    after = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    again = run_notelint("check", "--no-cache", "--select", "ALL", "--fix", "--unsafe-fixes", tmp_path)
+    assert "error" not in again.stderr, again.stderr[-2000:]
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == after
