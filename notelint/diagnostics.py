@@ -11,10 +11,11 @@ a dataclass costs about a millisecond, and every start of notelint made five of 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from enum import Enum
 from operator import attrgetter
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, TypeVar
 
 Family = Literal["frontmatter", "headings", "days", "math", "typos", "markdown"]
 FAMILIES: tuple[Family, ...] = ("frontmatter", "headings", "days", "math", "typos", "markdown")
@@ -124,6 +125,19 @@ class Edit(_Value):
         if self.start == self.end and other.start <= self.start <= other.end:
             return True
         return other.start == other.end and self.start <= other.start <= self.end
+
+
+Span = TypeVar("Span")
+
+
+def indices_around(spans: Sequence[Span], start: int, end: int,
+                   start_of: Callable[[Span], int], end_of: Callable[[Span], int]) -> range:
+    """The indices of the ``spans`` that begin at or before ``end`` and end at or after ``start``:
+    the only ones that can overlap or touch ``start..end``. ``spans`` are in text order and none
+    overlaps another, so their ends are in order too and both bounds are found by bisection
+    (comparing with every span took the square of a note's size with thousands of fixes)."""
+    last = bisect_right(spans, end, key=start_of)
+    return range(bisect_left(spans, start, 0, last, key=end_of), last)
 
 
 class Fix(_Value):

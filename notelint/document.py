@@ -168,6 +168,14 @@ def is_blank(line: str) -> bool:
     return not line.strip(" \t")
 
 
+def next_content_line(document: Document, after: int) -> int | None:
+    """The first non-blank 1-based line after line ``after``."""
+    line = after + 1
+    while line <= document.line_count and is_blank(document.line_text(line)):
+        line += 1
+    return line if line <= document.line_count else None
+
+
 def is_math_fence(info: str) -> bool:
     """Whether a fence with this info string is a GitLab display math block: its first word
     (words part at any whitespace) is ``math``.  The math rules and the fix verifier both ask."""

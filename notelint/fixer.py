@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import insort
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
-from notelint.diagnostics import Edit, Finding, Fix
+from notelint.diagnostics import Edit, Finding, Fix, indices_around
 from notelint.document import Document
 from notelint.linter import LintResult
 from notelint.verify import AppliedEdit, verify_pass
@@ -26,7 +27,7 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
     chosen: list[Fix] = []
     taken: list[Edit] = []  # in text order; no two overlap, so their ends are in order too
     for fix in sorted(fixes, key=lambda fix: (fix.start, fix.end)):
-        edits = sorted(fix.edits, key=_span)
+        edits = sorted(fix.edits, key=_SPAN)
         # (two edits in text order with none overlapping its neighbour overlap nowhere)
         if any(edit.overlaps(following) for edit, following in zip(edits, edits[1:])):
             continue
@@ -34,7 +35,7 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
             continue
         chosen.append(fix)
         for edit in edits:
-            insort(taken, edit, key=_span)
+            insort(taken, edit, key=_SPAN)
     pieces = []
     cursor = 0
     for edit in taken:
@@ -45,25 +46,15 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
     return "".join(pieces), chosen
 
 
-def _span(edit: Edit) -> tuple[int, int]:
-    return edit.start, edit.end
+_SPAN = attrgetter("start", "end")
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def _overlaps_taken(edit: Edit, taken: list[Edit]) -> bool:
-    """Whether ``edit`` overlaps one of ``taken`` (in text order, none overlapping another): only
-    those that begin at or before its end and end at or after its start can, and of them at
-    most two (touching it at its ends) do not."""
-    last = bisect_right(taken, edit.end, key=_start)
-    first = bisect_left(taken, edit.start, 0, last, key=_end)
-    return any(edit.overlaps(taken[index]) for index in range(first, last))
-
-
-def _start(edit: Edit) -> int:
-    return edit.start
-
-
-def _end(edit: Edit) -> int:
-    return edit.end
+    """Whether ``edit`` overlaps one of ``taken`` (in text order, none overlapping another): of
+    those around it, at most two (touching it at its ends) do not."""
+    return any(edit.overlaps(taken[index]) for index in indices_around(taken, edit.start, edit.end, _START, _END))
 
 
 @dataclass

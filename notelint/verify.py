@@ -19,11 +19,12 @@ content and the structure themselves.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
-from notelint.diagnostics import Edit
+from notelint.diagnostics import Edit, indices_around
 from notelint.document import Document, is_math_fence
 from notelint.structure import Block, blocks_of
 from notelint.zones import Shift, Zone, zones
@@ -98,36 +99,30 @@ def _mapped(edits: Sequence[AppliedEdit]) -> list[tuple[int, int, AppliedEdit]]:
     return mapped
 
 
-def _owned_edit(region: Region, ranges: list[tuple[int, int, AppliedEdit]], ends: list[int]) -> bool:
+_RANGE_START = itemgetter(0)
+_RANGE_END = itemgetter(1)
+
+
+def _owned_edit(region: Region, ranges: list[tuple[int, int, AppliedEdit]]) -> bool:
     """Whether a rule of the family that owns the region edited it; an edit at its very start or
     end counts (removing a math block's last trailing space leaves an empty range at its end).
-    ``ranges`` are in text order and overlap nowhere, so their ends (``ends``) are in order too:
-    only those from the first that ends at or after the region's start to the last that starts
-    at or before its end are looked at (every edit for every region took the square of a note's
-    size when thousands of fixes met thousands of formulas)."""
-    last = bisect_right(ranges, region.end, key=_range_start)
-    first = bisect_left(ends, region.start, 0, last)
+    ``ranges`` are in text order and overlap nowhere: only those around the region are asked."""
     return any(
-        ranges[index][2].family == region.owner and ranges[index][1] >= region.start for index in range(first, last)
+        ranges[index][2].family == region.owner and ranges[index][1] >= region.start
+        for index in indices_around(ranges, region.start, region.end, _RANGE_START, _RANGE_END)
     )
 
 
-def _covering_edit(
-    region: Region, ranges: list[tuple[int, int, AppliedEdit]], ends: list[int]
-) -> AppliedEdit | None:
+def _covering_edit(region: Region, ranges: list[tuple[int, int, AppliedEdit]]) -> AppliedEdit | None:
     """An edit that replaces the whole region (removing it, or moving it intact): one that starts
     at or before it and ends at or after its end (``ranges`` as for :func:`_owned_edit`)."""
-    index = bisect_right(ranges, region.start, key=_range_start) - 1
-    while index >= 0 and ends[index] >= region.end:
+    index = bisect_right(ranges, region.start, key=_RANGE_START) - 1
+    while index >= 0 and ranges[index][1] >= region.end:
         start, end, applied = ranges[index]
         if start < end:
             return applied
         index -= 1
     return None
-
-
-def _range_start(item: tuple[int, int, AppliedEdit]) -> int:
-    return item[0]
 
 
 def verify_pass(before: Document, after: Document, edits: Sequence[AppliedEdit]) -> str | None:
@@ -148,14 +143,12 @@ def _regions_problem(before: Document, after: Document, edits: Sequence[AppliedE
     """
     old_ranges = sorted(((item.edit.start, item.edit.end, item) for item in edits), key=lambda item: item[:2])
     new_ranges = _mapped(edits)
-    old_ends = [end for _, end, _ in old_ranges]
-    new_ends = [end for _, end, _ in new_ranges]
     moved: set[str] = set()
     old = []
     for region in protected_regions(before):
-        if _owned_edit(region, old_ranges, old_ends):
+        if _owned_edit(region, old_ranges):
             continue
-        covering = _covering_edit(region, old_ranges, old_ends)
+        covering = _covering_edit(region, old_ranges)
         if covering is not None:
             if region.raw in covering.edit.content:
                 moved.add(region.raw)
@@ -163,9 +156,9 @@ def _regions_problem(before: Document, after: Document, edits: Sequence[AppliedE
         old.append(region)
     new = []
     for region in protected_regions(after):
-        if _owned_edit(region, new_ranges, new_ends):
+        if _owned_edit(region, new_ranges):
             continue
-        if region.raw in moved and _covering_edit(region, new_ranges, new_ends) is not None:
+        if region.raw in moved and _covering_edit(region, new_ranges) is not None:
             continue
         new.append(region)
     for old_region, new_region in zip(old, new):

@@ -83,12 +83,11 @@ def test_the_verifier_finds_the_edits_of_a_region_as_a_walk_over_every_edit_does
                enumerate(edit for fix in chosen for edit in fix.edits)]
     for ranges in (sorted(((item.edit.start, item.edit.end, item) for item in applied), key=lambda r: r[:2]),
                    _mapped(applied)):
-        ends = [end for _, end, _ in ranges]
         for start, length, owner in regions:
             region = Region("math", start, start + length, "", owner, 1)
             owned = any(item.family == owner and begin <= region.end and region.start <= end
                         for begin, end, item in ranges)
-            assert _owned_edit(region, ranges, ends) is owned
+            assert _owned_edit(region, ranges) is owned
             covering = [item for begin, end, item in ranges
                         if begin <= region.start and region.end <= end and begin < end]
-            assert _covering_edit(region, ranges, ends) in (covering or [None])
+            assert _covering_edit(region, ranges) in (covering or [None])

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from notelint.diagnostics import Edit, Fix, Violation
-from notelint.document import Document, is_blank
+from notelint.document import Document, is_blank, next_content_line
 from notelint.rule import rule
 from notelint.rules.headings.options import OutlineOptions
 from notelint.rules.headings.outline import Heading, intended_levels, outline
@@ -17,14 +17,6 @@ def _has_content_after(document: Document, heading: Heading, next_heading: Headi
     the next top-level heading; ``heading_open, inline, heading_close`` are the heading itself."""
     stop = next_heading.token_index if next_heading is not None else len(document.block_tokens)
     return stop > heading.token_index + 3
-
-
-def _next_content_line(document: Document, line: int) -> int:
-    """``line`` or the first line after it that is not blank (past the last line: the line count + 1)."""
-    line_count = document.line_count
-    while line <= line_count and is_blank(document.line_text(line)):
-        line += 1
-    return line
 
 
 def _removal(
@@ -42,11 +34,12 @@ def _removal(
     ``line``: the first line after the heading that is not blank; ``after``: the same once the
     empty headings right below are removed too. ``removed_below``: for the empty headings below
     this one that the same pass may remove, by first line, where their removal begins and the
-    first line after them once they and the empty headings right below them are gone. What follows them decides too: the fixer may apply their
-    removal or not (another rule's edit may overlap it), and the text above must stay apart from
-    the text below either way. This removal ends where the next one begins, so that both can
-    apply. The first line after is stored, not walked to again: a note of thousands of empty
-    headings in a row would take the square of their number."""
+    first line after them once they and the empty headings right below them are gone. What
+    follows them decides too: the fixer may apply their removal or not (another rule's edit may
+    overlap it), and the text above must stay apart from the text below either way. This removal
+    ends where the next one begins, so that both can apply. The first line after is stored, not
+    walked to again: a note of thousands of empty headings in a row would take the square of
+    their number."""
     start = document.offset(heading.line)
     line_count = document.line_count
     at_end = line > line_count
@@ -128,7 +121,7 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
         if _has_content_after(document, heading, following):
             continue
         what = "the end of the note" if following is None else f"a level-{following.level} heading"
-        line = _next_content_line(document, heading.last_line + 1)
+        line = next_content_line(document, heading.last_line) or document.line_count + 1
         # (what follows once the empty headings right below are gone too)
         after = removed_below[line][1] if line in removed_below else line
         removal = _removal(document, heading, line, after, removed_below)

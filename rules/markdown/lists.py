@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from markdown_it.token import Token
 
 from notelint.diagnostics import Edit, Fix, Violation
-from notelint.document import Document, is_blank
+from notelint.document import Document, is_blank, next_content_line  # noqa: F401  (the list rules use it)
 from notelint.patterns import lazy
 
 _MARKER = re.compile(r"(?P<indent> *)(?P<marker>[-+*]|\d{1,9}[.)])(?P<space> *)(?P<rest>.?)")
@@ -141,14 +141,6 @@ def indent_width(text: str) -> int:
         else:
             break
     return width
-
-
-def next_content_line(document: Document, after: int) -> int | None:
-    """The first non-blank 1-based line after line ``after``."""
-    line = after + 1
-    while line <= document.line_count and is_blank(document.line_text(line)):
-        line += 1
-    return line if line <= document.line_count else None
 
 
 def dedent_edits(document: Document, first: int, last: int, amount: int,

@@ -42,8 +42,9 @@ def math_dialect(document: Document, options: MathOptions) -> Iterator[Violation
     no space at the ends and no `|`) get the other delimiters (safe). The fix is offered only when
     GitLab's scan of the paragraph finds the same formulas afterwards: new delimiters next to a
     backtick or before a digit would change it (nor in a paragraph so long and so full of
-    formulas, about a million characters of them, that checking each would take minutes). `$$x$$` in a `gitlab` note is reported without a
-    fix (a math block is the better replacement, and it changes the layout).
+    formulas, about a million characters of them, that checking each would take minutes).
+    `$$x$$` in a `gitlab` note is reported without a fix (a math block is the better
+    replacement, and it changes the layout).
     """
     from notelint.rules.math.scanner import same_math, scanned_segments
 

@@ -27,10 +27,11 @@ from notelint.patterns import lazy
 # break, the text every match ends with (no look-ahead after it: the search for the next match
 # stops at the last place it occurs, so that an opening ``<!--`` or ``[^`` with no end after it
 # does not send the search to the end of the note from each one, which took the square of the
-# note's length); the empty string for the others.  The patterns are applied in this order, each to the text the ones before it left.  A pattern that
-# looks back before its first character checks that after taking it (``\$(?<![\\$\w]\$)`` is
-# ``(?<![\\$\w])\$``): the engine then skips to the places where that character occurs.  The
-# URL pattern has no such character: only the lines that hold one of its needles are searched.
+# note's length); the empty string for the others.  The patterns are applied in this order,
+# each to the text the ones before it left.  A pattern that looks back before its first
+# character checks that after taking it (``\$(?<![\\$\w]\$)`` is ``(?<![\\$\w])\$``): the
+# engine then skips to the places where that character occurs.  The URL pattern has no such
+# character: only the lines that hold one of its needles are searched.
 _URL = lazy(r"(?i:\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]*(?:\([^\s()]*\)[^\s<>()\[\]]*)*)")
 _MASKS = (
     (("<!--",), lazy(r"<!--.*?-->", re.DOTALL), "-->"),
