@@ -11,7 +11,7 @@ the corpus made a git repository, one note edited before each check of it with t
 Prints figures and ratios.
 
 It also times what no notelint can go below: a Python that imports notelint's parser
-(markdown-it-py) and parses the notes into block tokens, without any rule, on one note and over
+(notelint.parser) and parses the notes into block tokens, without any rule, on one note and over
 the corpus on one core.  The corpus time divided by the cores bounds notelint cold from below,
 whatever its rules cost.  notelint cold, rumdl and that parse run in turns (a, b, c, a, b, c, ...),
 as do the one-note commands: this machine's speed drifts over minutes, and taking turns gives each
@@ -167,7 +167,7 @@ def main() -> int:
                   "notelint cold, rumdl and the parse alone in turns)")
             print(f"  warm / rumdl cold   {figures['notelint warm'] / figures['rumdl']:8.2f}x   (target <= 0.5)")
         cores = os.cpu_count() or 1
-        print(f"  markdown-it-py parse alone, one core {parse_only:6.3f} s; on {cores} cores at least "
+        print(f"  notelint's parse alone, one core {parse_only:6.3f} s; on {cores} cores at least "
               f"{parse_only / cores:.3f} s", end="")
         print(f" = {parse_only / cores / figures['rumdl']:.2f}x rumdl" if "rumdl" in figures else "")
 
@@ -186,7 +186,7 @@ def main() -> int:
         single, with_config, floor, *peer = timed_side_by_side(one_note, max(args.repeat, 15))
         print(f"one note, cold: notelint {single * 1000:.0f} ms; with the repository's pyproject.toml "
               f"{with_config * 1000:.0f} ms (medians of {max(args.repeat, 15)} runs in turns)")
-        print(f"  import notelint's parser (markdown-it-py) and parse alone {floor * 1000:.0f} ms")
+        print(f"  import notelint's parser and parse alone {floor * 1000:.0f} ms")
         if peer:
             print(f"  mdformat --check {peer[0] * 1000:.0f} ms; ratio {single / peer[0]:.2f}x (target <= 0.5); "
                   f"parse alone {floor / peer[0]:.2f}x")

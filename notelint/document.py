@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
+    from notelint.block_state import Token
 
 BOM = "\ufeff"
 Newline = Literal["\n", "\r\n", "\r"]

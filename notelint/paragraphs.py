@@ -10,8 +10,8 @@ The code follows markdown-it-py 4's ``lheading`` and ``paragraph`` (MIT licence)
 quirks included: after a paragraph that ``lheading`` looked at first, the parent type stays
 ``"paragraph"`` (``lheading`` sets it and returns without restoring it; ``paragraph`` restores
 that). Where the walk could differ (``paragraph`` walks to ``state.lineMax``, ``lheading`` to
-the end line it is given, and a terminator may answer differently for either), markdown-it's
-own ``paragraph`` runs. tests/test_parser.py compares every token with markdown-it-py's parse.
+the end line it is given, and a terminator may answer differently for either), the port of
+``paragraph`` runs. tests/test_parser.py compares every token with markdown-it-py's parse.
 """
 
 from __future__ import annotations
@@ -19,10 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from markdown_it.rules_block import StateBlock
+from notelint.block_state import md_trim
 
-    BlockRule = Callable[[StateBlock, int, int, bool], bool]
+if TYPE_CHECKING:
+    from notelint.block_state import BlockState
+
+    BlockRule = Callable[[BlockState, int, int, bool], bool]
     # the rules of a chain that can open with a character: all of them, and all but the code
     # rule (the same list, not a copy, when the chain does not hold it; the paragraph chain's,
     # filled in place by notelint.parser, keeps two equal lists and only asks one check more)
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 INDENTED_CODE = "code"
 
 
-def open_block(chains: Chains, state: StateBlock, line: int, end_line: int, silent: bool) -> bool:
+def open_block(chains: Chains, state: BlockState, line: int, end_line: int, silent: bool) -> bool:
     """Ask the rules of a chain (see notelint.parser) that can open a block at ``line``, in order,
     until one does; ``silent``: only whether one would, as markdown-it asks a chain's rules
     whether a block ends."""
@@ -52,77 +54,92 @@ def open_block(chains: Chains, state: StateBlock, line: int, end_line: int, sile
     return False
 
 
-def one_scan_rule(lheading: BlockRule, paragraph: BlockRule, terminators: Chains) -> BlockRule | None:
-    """The rule for ``lheading``'s place, or None when the installed markdown-it-py's rules are
-    not the ones this module follows (their text is trimmed with ``mdTrim`` since version 4).
+def setext_heading_or_paragraph(state: BlockState, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's ``lheading`` and, when no underline ends the lines, its ``paragraph``."""
+    if state.is_code_block(start_line):
+        return paragraph(state, start_line, end_line, silent)  # (lheading declines before anything)
+    terminators = state.parser.paragraph_chains
+    outer_parent = state.parentType
+    state.parentType = "paragraph"  # use paragraph to match terminatorRules
 
-    ``terminators``: the rules of the ``paragraph`` chain that can open with a line's first
-    character, by that character, and those for any other (see notelint.parser)."""
-    trim = lheading.__globals__.get("mdTrim")
-    if trim is None or "mdTrim" not in lheading.__code__.co_names or "mdTrim" not in paragraph.__code__.co_names:
-        return None
-
-    def setext_heading_or_paragraph(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-        if state.is_code_block(start_line):
-            return paragraph(state, start_line, end_line, silent)  # (lheading declines before anything)
-        outer_parent = state.parentType
-        state.parentType = "paragraph"  # use paragraph to match terminatorRules
-
-        level = 0
-        marker = ""
-        next_line = start_line + 1
-        # lheading's walk, line by line until an empty one or the end
-        while next_line < end_line and not state.isEmpty(next_line):
-            # a code block normally, but after a paragraph a lazy continuation, whatever it holds
-            if state.sCount[next_line] - state.blkIndent > 3:
-                next_line += 1
-                continue
-            if state.sCount[next_line] >= state.blkIndent:  # an underline?
-                position = state.bMarks[next_line] + state.tShift[next_line]
-                maximum = state.eMarks[next_line]
-                if position < maximum:
-                    marker = state.src[position]
-                    if marker in ("-", "="):
-                        position = state.skipSpaces(state.skipCharsStr(position, marker))
-                        if position >= maximum:
-                            level = 1 if marker == "=" else 2
-                            break
-            if state.sCount[next_line] < 0:  # blockquote quirk: that rule checked the line already
-                next_line += 1
-                continue
-            if open_block(terminators, state, next_line, end_line, True):  # (a block that ends a paragraph)
-                break
+    level = 0
+    marker = ""
+    next_line = start_line + 1
+    # lheading's walk, line by line until an empty one or the end
+    while next_line < end_line and not state.isEmpty(next_line):
+        # a code block normally, but after a paragraph a lazy continuation, whatever it holds
+        if state.sCount[next_line] - state.blkIndent > 3:
             next_line += 1
+            continue
+        if state.sCount[next_line] >= state.blkIndent:  # an underline?
+            position = state.bMarks[next_line] + state.tShift[next_line]
+            maximum = state.eMarks[next_line]
+            if position < maximum:
+                marker = state.src[position]
+                if marker in ("-", "="):
+                    position = state.skipSpaces(state.skipCharsStr(position, marker))
+                    if position >= maximum:
+                        level = 1 if marker == "=" else 2
+                        break
+        if state.sCount[next_line] < 0:  # blockquote quirk: that rule checked the line already
+            next_line += 1
+            continue
+        if open_block(terminators, state, next_line, end_line, True):  # (a block that ends a paragraph)
+            break
+        next_line += 1
 
-        if level:
-            content = trim(state.getLines(start_line, next_line, state.blkIndent, False))
-            state.line = next_line + 1
-            token = state.push("heading_open", "h" + str(level), 1)
-            token.markup = marker
-            token.map = [start_line, state.line]
-            token = state.push("inline", "", 0)
-            token.content = content
-            token.map = [start_line, state.line - 1]
-            token.children = []
-            token = state.push("heading_close", "h" + str(level), -1)
-            token.markup = marker
-            state.parentType = outer_parent
-            return True
+    if level:
+        content = md_trim(state.getLines(start_line, next_line, state.blkIndent, False))
+        state.line = next_line + 1
+        token = state.push("heading_open", "h" + str(level), 1)
+        token.markup = marker
+        token.map = [start_line, state.line]
+        token = state.push("inline", "", 0)
+        token.content = content
+        token.map = [start_line, state.line - 1]
+        token.children = []
+        token = state.push("heading_close", "h" + str(level), -1)
+        token.markup = marker
+        state.parentType = outer_parent
+        return True
 
-        # No underline: markdown-it's paragraph rule would run now, with the parent type lheading
-        # left ("paragraph"), and walk the same lines with the same questions if it ends where
-        # lheading's walk did (it walks to state.lineMax).
-        if end_line != state.lineMax:
-            return paragraph(state, start_line, end_line, silent)
-        content = trim(state.getLines(start_line, next_line, state.blkIndent, False))
-        state.line = next_line
-        push_paragraph(state, start_line, next_line, content)
-        return True  # (the parent type stays "paragraph", as after markdown-it's two rules)
-
-    return setext_heading_or_paragraph
+    # No underline: markdown-it's paragraph rule would run now, with the parent type lheading
+    # left ("paragraph"), and walk the same lines with the same questions if it ends where
+    # lheading's walk did (it walks to state.lineMax).
+    if end_line != state.lineMax:
+        return paragraph(state, start_line, end_line, silent)
+    content = md_trim(state.getLines(start_line, next_line, state.blkIndent, False))
+    state.line = next_line
+    push_paragraph(state, start_line, next_line, content)
+    return True  # (the parent type stays "paragraph", as after markdown-it's two rules)
 
 
-def push_paragraph(state: StateBlock, start_line: int, end_line: int, content: str) -> None:
+def paragraph(state: BlockState, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's ``paragraph``: the lines up to an empty one, the end of the source, or a line
+    that opens a block that ends a paragraph (whatever ``end_line`` says)."""
+    terminators = state.parser.paragraph_chains
+    next_line = start_line + 1
+    end_line = state.lineMax
+    outer_parent = state.parentType
+    state.parentType = "paragraph"
+    while next_line < end_line:
+        if state.isEmpty(next_line):
+            break
+        # a code block normally, but after a paragraph a lazy continuation, whatever it holds
+        if state.sCount[next_line] - state.blkIndent > 3 or state.sCount[next_line] < 0:  # (< 0: blockquote quirk)
+            next_line += 1
+            continue
+        if open_block(terminators, state, next_line, end_line, True):
+            break
+        next_line += 1
+    content = md_trim(state.getLines(start_line, next_line, state.blkIndent, False))
+    state.line = next_line
+    push_paragraph(state, start_line, next_line, content)
+    state.parentType = outer_parent
+    return True
+
+
+def push_paragraph(state: BlockState, start_line: int, end_line: int, content: str) -> None:
     """The three tokens of a paragraph of lines ``start_line`` to ``end_line`` (excluded), as
     markdown-it's paragraph rule pushes them; its inline content not parsed yet."""
     token = state.push("paragraph_open", "p", 1)

@@ -9,9 +9,12 @@ a long list touches the blocks on the edited lines, not the whole list.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from notelint.document import Document
+
+if TYPE_CHECKING:
+    from notelint.block_state import Token
 
 # markdown-it's leaf block tokens: they hold text, or nothing (a thematic break)
 _LEAVES = frozenset({"inline", "fence", "code_block", "html_block", "hr"})
@@ -49,10 +52,7 @@ class Block(NamedTuple):
         return f"{name} in {' > '.join(containers)}" if containers else name
 
 
-def _kind(token: object) -> tuple[object, ...]:
-    from markdown_it.token import Token
-
-    assert isinstance(token, Token)
+def _kind(token: Token) -> tuple[object, ...]:
     style = token.attrGet("style") if token.type in ("th_open", "td_open") else None
     return (token.type, token.tag, token.hidden, style)
 

@@ -1,5 +1,7 @@
-"""notelint's parser skips block rules that cannot open on a line: it must give exactly the tokens
-of markdown-it-py as shipped, on the CommonMark spec, on real notes and on random lines."""
+"""notelint parses blocks with its own port of markdown-it-py's block parser (and asks only the
+rules that can open on a line): it must give exactly the tokens of markdown-it-py as shipped, on
+the CommonMark spec, on real notes and on random lines, with the inline content that
+markdown-it-py parses for it."""
 
 from __future__ import annotations
 
@@ -10,11 +12,10 @@ from typing import Any
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-import markdown_it
 from markdown_it import MarkdownIt
 
 from conftest import FIXTURES, REPO, run_notelint
-from notelint.parser import _block_parser, _block_state_class, markdown_parser, parse_blocks, render
+from notelint.parser import parse_blocks, parse_inline
 
 SPEC = json.loads((REPO / "tests" / "data" / "commonmark" / "commonmark.json").read_text())
 
@@ -38,30 +39,49 @@ def texts() -> list[str]:
     return found
 
 
-def test_the_rules_are_skipped_only_where_they_cannot_open() -> None:
-    # the parser does use the skipping versions (else this test would compare a parser with itself)
-    names = {rule.name: getattr(rule.fn, "__name__", "") for rule in _block_parser().block.ruler.__rules__}
-    assert names["list"] == "when_it_can_open" and names["hr"] == "when_two_markers_open"
-    if int(markdown_it.__version__.split(".")[0]) >= 4:  # and the list rule with its shortcut for one-line items
-        list_guard = {rule.name: rule.fn for rule in _block_parser().block.ruler.__rules__}["list"]
-        assert "note_list" in [getattr(cell.cell_contents, "__name__", "") for cell in list_guard.__closure__ or ()]
-    assert names["paragraph"] == "paragraph" and names["table"] == "table"
-    if int(markdown_it.__version__.split(".")[0]) >= 4:  # and its own ATX heading rule
-        heading_guard = {rule.name: rule.fn for rule in _block_parser().block.ruler.__rules__}["heading"]
-        assert "atx_heading" in [getattr(cell.cell_contents, "__name__", "") for cell in heading_guard.__closure__ or ()]
-    if int(markdown_it.__version__.split(".")[0]) >= 4:  # (markdown-it-py 3 keeps its two rules)
-        assert names["lheading"] == "setext_heading_or_paragraph"  # one scan for both
-    # and first of all the rule that asks only the rules that can open with the line's first character
-    first = _block_parser().block.ruler.__rules__[0]
-    assert first.name == "first_character" and first.fn.func.__name__ == "open_block"
-    # and its faster block state, whose tokens must equal the ones markdown-it's own push makes
-    assert _block_state_class().__name__ == "NoteBlockState"
-    assert type(_block_parser().options).__name__ == "DictOptions"  # with its options read fast
+def fully_parsed(text: str) -> list[Any]:
+    """notelint's block tokens with every inline token's children parsed (Document.tokens)."""
+    parsed, env = parse_blocks(text)
+    for token in parsed:
+        if token.type == "inline":
+            parse_inline(token, env)
+    return parsed
+
+
+def test_notes_and_the_commonmark_spec_parse_as_markdown_it_py_parses_them() -> None:
     full, blocks = shipped_parser(), shipped_block_parser()
     for text in texts():
-        assert tokens(markdown_parser().parse(text)) == tokens(full.parse(text)), text
         assert tokens(parse_blocks(text)[0]) == tokens(blocks.parse(text, {})), text
-        assert render(text) == full.render(text), text
+        assert tokens(fully_parsed(text)) == tokens(full.parse(text)), text
+
+
+def test_references_reach_the_inline_parse_normalised_as_markdown_it_py_does_it() -> None:
+    text = "[a]: <https://bü.example/x y> 'T&amp;t'\n[B\n c]: javascript:x\n\n[a] and [b c] [B C]\n"
+    assert tokens(fully_parsed(text)) == tokens(shipped_parser().parse(text))
+    # (a javascript: destination makes no definition: its lines are a paragraph)
+    first, last = [token for token in fully_parsed(text) if token.type == "inline"]
+    assert first.content.startswith("[B")
+    link = last.children[0]
+    assert link.type == "link_open" and link.attrs["href"] == "https://xn--b-eha.example/x%20y"
+    assert link.attrs["title"] == "T&t"
+    assert [child.type for child in last.children].count("link_open") == 1
+
+
+def test_checking_a_note_does_not_import_markdown_it_py(tmp_path: Path) -> None:
+    """The block parse is notelint's own: a note whose rules need no inline tokens (none of its
+    paragraphs is a line of emphasis) is checked without importing markdown-it-py."""
+    note = tmp_path / "note.md"
+    note.write_text((FIXTURES / "icml-2024.md").read_text(encoding="utf-8"), encoding="utf-8")
+    script = (
+        "import sys\nfrom notelint.cli import main\ncode = main(['check', '--no-cache', sys.argv[1]])\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('markdown_it', 'mdurl')))\n"
+    )
+    import subprocess
+    import sys
+
+    checked = subprocess.run([sys.executable, "-c", script, str(note)], capture_output=True, text=True, check=False)
+    assert checked.stdout.splitlines()[-1] == "[]", checked.stdout + checked.stderr
+    assert "NL" in checked.stdout  # (it did check: the seed has findings)
 
 
 LINE = st.builds(
@@ -83,8 +103,8 @@ LINE = st.builds(
 @example(["- a\r", "\r\r\n  b\0", "Title", "==="], "\r", "\r\n")  # line breaks and NUL normalised
 def test_random_lines_parse_as_markdown_it_py_parses_them(lines: list[str], end: str, line_break: str) -> None:
     text = line_break.join(lines) + end
-    assert tokens(markdown_parser().parse(text)) == tokens(shipped_parser().parse(text))
     assert tokens(parse_blocks(text)[0]) == tokens(shipped_block_parser().parse(text, {}))
+    assert tokens(fully_parsed(text)) == tokens(shipped_parser().parse(text))
 
 
 # Lists as notes hold them, and the lines that end, continue or break their items: nested
@@ -111,7 +131,7 @@ LIST_LINE = st.builds(
 def test_random_lists_parse_as_markdown_it_py_parses_them(lines: list[str], end: str) -> None:
     text = "\n".join(lines) + end
     assert tokens(parse_blocks(text)[0]) == tokens(shipped_block_parser().parse(text, {})), text
-    assert tokens(markdown_parser().parse(text)) == tokens(shipped_parser().parse(text)), text
+    assert tokens(fully_parsed(text)) == tokens(shipped_parser().parse(text)), text
 
 
 @pytest.mark.parametrize("text", ["> - <!--\n>", "# Notes\n\n> - <?php\n>"])

@@ -3,7 +3,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from markdown_it.token import Token
+from notelint.block_state import Token
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document

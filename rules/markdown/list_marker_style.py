@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from markdown_it.token import Token
+from notelint.block_state import Token
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document

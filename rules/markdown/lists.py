@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 from collections.abc import Iterator
 
-from markdown_it.token import Token
+from notelint.block_state import Token
 
 from notelint.diagnostics import Edit, Fix, Violation
 from notelint.document import Document, is_blank, next_content_line  # noqa: F401  (the list rules use it)

@@ -9,7 +9,7 @@ from notelint.rule import rule
 from notelint.rules.math.options import MathOptions
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
+    from notelint.block_state import Token
 
 _MAX_PARAGRAPHS = 6
 

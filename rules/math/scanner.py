@@ -22,7 +22,7 @@ from typing import Literal, NamedTuple, TYPE_CHECKING
 from notelint.document import is_math_fence
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
+    from notelint.block_state import Token
 
     from notelint.document import Document
 
@@ -117,12 +117,12 @@ def scan_inline(text: str) -> list[RawSpan]:
 @cache
 def _markup_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Autolinks and raw HTML (``<…>``), and inline link destinations (``](…)``): their ``$`` are not math."""
-    from markdown_it.common.html_re import HTML_TAG_RE
+    from notelint.block_rules import HTML_TAG
 
     angle = re.compile(
         r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\x00-\x20]*>"
         r"|<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>"
-        r"|" + HTML_TAG_RE.pattern.removeprefix("^")
+        r"|" + HTML_TAG
     )
     destination = re.compile(
         r"\]\(\s*(?:<[^<>\n]*>|(?!<)(?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))*)"
