@@ -86,12 +86,14 @@ def run(notelint: list[str], note: Path, limit: float) -> tuple[float, str]:
     """Seconds to check ``note`` and what went wrong ("" when nothing)."""
     start = time.perf_counter()
     try:
+        # (run in the note's folder: in a source checkout, ``python -m notelint`` would import the
+        # checkout's notelint, without its rules)
         result = subprocess.run([*notelint, str(note)], capture_output=True, text=True, timeout=limit * 4,
-                                check=False)
+                                check=False, cwd=note.parent)
     except subprocess.TimeoutExpired:
         return time.perf_counter() - start, f"timed out after {limit * 4:.0f} s"
     seconds = time.perf_counter() - start
-    if result.returncode not in (0, 1):
+    if result.returncode not in (0, 1) or "Traceback" in result.stderr:  # (an uncaught error exits 1 too)
         first = (result.stderr.strip() or result.stdout.strip()).splitlines()
         return seconds, f"exit {result.returncode}: {first[0][:100] if first else ''}"
     return seconds, ""
