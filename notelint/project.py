@@ -262,8 +262,12 @@ def apply_judges(
 ) -> list[Finding]:
     """The findings of one note that its rules' judges keep (``text``: the note's text;
     ``rules``: the note's (rule, options) pairs)."""
-    judged = {rule.code: (judge, options) for rule, options in rules if (judge := judge_of(rule)) is not None}
-    if not judged or not any(finding.code in judged for finding in findings):
+    codes = {finding.code for finding in findings}
+    judged = {
+        rule.code: (judge, options) for rule, options in rules
+        if rule.code in codes and (judge := judge_of(rule)) is not None
+    }
+    if not judged:
         return findings
     from notelint.document import LineIndex
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from notelint import __version__
-from notelint.cache import Cache, StoredFindings, content_hash, installed_plugins_stamp
+from notelint.cache import Cache, StoredFindings, content_hash, installed_plugins_stamp, stored_findings
 from notelint.config import Config, ConfigError, ConfigFinder, PluginError, Selection
 from notelint.diagnostics import Finding, Headline
 from notelint.discovery import Target
@@ -329,12 +329,17 @@ class Runner:
             rules = self.ruleset_for(path).rules
         except (DecodeError, ConfigError, PluginError):
             return
-        kept = apply_judges(report.findings, text, rules, project)
+        # the findings the judges see, with their positions (rows from a worker or the cache:
+        # only the judged rules' findings are built)
+        if isinstance(report.found, StoredFindings):
+            judged = report.found.build_of(self._judged_codes[settings_key])
+        else:
+            judged = list(enumerate(report.found))
+        kept = {id(finding) for finding in apply_judges([finding for _, finding in judged], text, rules, project)}
+        dropped_numbers = [number for number, finding in judged if id(finding) not in kept]
         if verdict_key is not None and self.cache is not None:
-            kept_ids = {id(finding) for finding in kept}
-            dropped_numbers = [number for number, finding in enumerate(report.findings) if id(finding) not in kept_ids]
             self.cache.put_fact(settings_key, verdict_key, {"stamp": project.stamp(), "dropped": dropped_numbers})
-        report.findings = kept
+        report.drop(set(dropped_numbers))
 
     def _has_judged_findings(self, report: FileReport, path: Path, key: str) -> bool:
         """Whether a rule with a judge made one of the findings (``key``: the note's settings key);
@@ -380,7 +385,7 @@ class Runner:
         if report.fixed_bytes is not None and self.options.diff:
             return  # --diff changes nothing on disk: the fixed content is not the file
         final_digest = digest if report.fixed_bytes is None else content_hash(report.fixed_bytes)
-        self.cache.put(self.settings_key(target.path), final_digest, report.findings)
+        self.cache.put(self.settings_key(target.path), final_digest, report.found)
 
     def _check_all(self, pending: list[tuple[Target, bytes]]) -> Iterator[FileReport]:
         """Reports in the order of ``pending``, each as soon as it (and those before it) is done."""
@@ -518,6 +523,8 @@ def _check_in_worker(item: tuple[Path, str, bytes]) -> FileReport:
     if not _worker_heap_frozen:  # after the worker's first note (it loaded the rules' data)
         _freeze_heap()
         _worker_heap_frozen.append(True)
+    if report.found:  # sent back as rows: a fifth of the pickling, and none of the building
+        report.found = stored_findings(report.display, report.findings)
     return report
 
 

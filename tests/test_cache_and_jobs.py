@@ -48,6 +48,11 @@ def test_warm_cache_and_jobs_give_the_same_findings(corpus: Path, tmp_path: Path
     assert serial == parallel == cold == warm
     assert len(serial) > 60
     assert [finding["path"] for finding in serial] == sorted(finding["path"] for finding in serial)
+    # (the pool's workers send their findings back as rows, which the one-line formats read)
+    for output_format in ("text", "full"):
+        one, two = (run_notelint("--no-cache", "--output-format", output_format, "--jobs", jobs, ".", cwd=corpus)
+                    for jobs in ("1", "2"))
+        assert one.stdout == two.stdout and one.returncode == two.returncode == 1
 
 
 @pytest.mark.parametrize(("count", "jobs"), [(48, 2), (1000, 2), (1001, 3), (20000, 8)])
