@@ -268,7 +268,6 @@ def _escaped_split(text: str) -> list[str]:
     if "\\" not in text:
         return text.split("|")
     result: list[str] = []
-    position = 0
     escaped = False
     last = 0
     current = ""
