@@ -79,7 +79,9 @@ def test_checking_a_note_does_not_import_markdown_it_py(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    checked = subprocess.run([sys.executable, "-c", script, str(note)], capture_output=True, text=True, check=False)
+    # (-P, in the note's folder: from a source checkout, ``-c`` would import the checkout's notelint)
+    checked = subprocess.run([sys.executable, "-P", "-c", script, str(note)], capture_output=True, text=True,
+                             check=False, cwd=tmp_path)
     assert checked.stdout.splitlines()[-1] == "[]", checked.stdout + checked.stderr
     assert "NL" in checked.stdout  # (it did check: the seed has findings)
 
