@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -64,46 +64,42 @@ class _HelpFormatter(argparse.HelpFormatter):
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The whole command line; with ``command`` (the one this run names), only that command's
-    arguments are added (the others are only listed): the parser is built on every start."""
+    parser: the parser is built on every start, and a subcommand's parser costs about a
+    millisecond (argparse looks up translations of its texts). Nothing else can be parsed then:
+    :func:`main` names the command (``check`` when none is given), and only the top-level help,
+    built without ``command``, lists the commands."""
     parser = argparse.ArgumentParser(prog="notelint", description="Lint and fix Markdown notes.",
                                      formatter_class=_HelpFormatter)
     parser.add_argument("--version", action="version", version=f"notelint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def wanted(name: str) -> bool:
-        return command is None or command == name
-
-    def subcommand(name: str, help_text: str) -> argparse.ArgumentParser:
-        return commands.add_parser(name, help=help_text, formatter_class=_HelpFormatter)
-
-    check = subcommand("check", "check notes (the default command)")
-    if wanted("check"):
-        _add_check_arguments(check)
-
-    one = subcommand("rule", "print the documentation of one rule")
-    if wanted("rule"):
-        one.add_argument("rule", metavar="CODE_OR_NAME")
-        one.add_argument("--output-format", choices=("text", "json"), default="text")
-
-    every = subcommand("rules", "list every rule")
-    if wanted("rules"):
-        every.add_argument("--output-format", choices=("text", "json"), default="text")
-
-    subcommand("clean", "remove the cache (.notelint_cache/ or $NOTELINT_CACHE_DIR)")
-    subcommand("init", "add a starting [tool.notelint] to ./pyproject.toml and a pre-commit hook")
-    subcommand("server", "run the language server (LSP over stdin/stdout) for editors")
-
-    words = subcommand("words", "manage the project's words (typos rules)")
-    if wanted("words"):
-        words_commands = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
-        add = words_commands.add_parser("add", help="add words to the words-file of [tool.notelint.typos]",
-                                        formatter_class=_HelpFormatter)
-        add.add_argument("words", nargs="*", metavar="WORD")
-        add.add_argument("--from-notes", nargs="+", type=Path, metavar="PATH", default=[],
-                         help="also add the unknown words that at least --min-notes of these notes use")
-        add.add_argument("--min-notes", type=int, default=2, metavar="N")
-        add.add_argument("--file", type=Path, metavar="PATH", help="this words file instead of the configured one")
+    for name, help_text, add_arguments in _SUBCOMMANDS:
+        if command is None or command == name:
+            add_arguments(commands.add_parser(name, help=help_text, formatter_class=_HelpFormatter))
     return parser
+
+
+def _add_rule_arguments(one: argparse.ArgumentParser) -> None:
+    one.add_argument("rule", metavar="CODE_OR_NAME")
+    one.add_argument("--output-format", choices=("text", "json"), default="text")
+
+
+def _add_rules_arguments(every: argparse.ArgumentParser) -> None:
+    every.add_argument("--output-format", choices=("text", "json"), default="text")
+
+
+def _add_no_arguments(command: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _add_words_arguments(words: argparse.ArgumentParser) -> None:
+    words_commands = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
+    add = words_commands.add_parser("add", help="add words to the words-file of [tool.notelint.typos]",
+                                    formatter_class=_HelpFormatter)
+    add.add_argument("words", nargs="*", metavar="WORD")
+    add.add_argument("--from-notes", nargs="+", type=Path, metavar="PATH", default=[],
+                     help="also add the unknown words that at least --min-notes of these notes use")
+    add.add_argument("--min-notes", type=int, default=2, metavar="N")
+    add.add_argument("--file", type=Path, metavar="PATH", help="this words file instead of the configured one")
 
 
 def _add_check_arguments(check: argparse.ArgumentParser) -> None:
@@ -122,6 +118,18 @@ def _add_check_arguments(check: argparse.ArgumentParser) -> None:
                        help="check files in N processes (default: one per core; 1: no pool)")
     check.add_argument("--stdin-filename", metavar="PATH", help="the name of the note read from stdin")
     check.add_argument("--version", action="version", version=f"notelint {__version__}")
+
+
+# The commands in the order the top-level help lists them: name, help, what adds its arguments.
+_SUBCOMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...] = (
+    ("check", "check notes (the default command)", _add_check_arguments),
+    ("rule", "print the documentation of one rule", _add_rule_arguments),
+    ("rules", "list every rule", _add_rules_arguments),
+    ("clean", "remove the cache (.notelint_cache/ or $NOTELINT_CACHE_DIR)", _add_no_arguments),
+    ("init", "add a starting [tool.notelint] to ./pyproject.toml and a pre-commit hook", _add_no_arguments),
+    ("server", "run the language server (LSP over stdin/stdout) for editors", _add_no_arguments),
+    ("words", "manage the project's words (typos rules)", _add_words_arguments),
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 from pathlib import Path
@@ -264,6 +265,30 @@ def test_help_of_every_command_at_the_terminal_width(args: list[str], expected: 
             assert word in result.stdout, (word, result.stdout)
         for line in result.stdout.splitlines():  # (only the choices of --output-format cannot be wrapped)
             assert len(line) <= columns or "{" in line, (columns, line)
+
+
+@pytest.mark.parametrize("command", ["check", "rule", "rules", "clean", "words", "init", "server"])
+def test_a_command_parser_built_alone_is_the_one_of_the_whole_command_line(command: str) -> None:
+    """A run builds only the parser of the command it names: the same help, usage and arguments as
+    that command's parser in the whole command line (which ``notelint --help`` shows)."""
+    from notelint.cli import COMMANDS, _SUBCOMMANDS, build_parser
+
+    assert sorted(COMMANDS) == sorted(name for name, _, _ in _SUBCOMMANDS)
+
+    def subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        (action,) = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
+        return dict(action.choices)
+
+    alone, whole = subparsers(build_parser(command)), subparsers(build_parser())
+    assert list(alone) == [command] and list(whole) == [name for name, _, _ in _SUBCOMMANDS]
+    assert alone[command].format_help() == whole[command].format_help()
+    assert alone[command].format_usage() == whole[command].format_usage()
+
+    def arguments(parser: argparse.ArgumentParser) -> list[dict[str, object]]:
+        return [{key: value for key, value in vars(action).items() if key != "container"} for action in parser._actions
+                if not isinstance(action, argparse._SubParsersAction)]
+
+    assert arguments(alone[command]) == arguments(whole[command])
 
 
 def test_stdin_check_and_fix(tmp_path: Path) -> None:
