@@ -352,6 +352,33 @@ def test_plain_check_command_lines_are_read_without_argparse(arguments: list[str
     assert read is not None and vars(read) == _as_argparse_reads(arguments)
 
 
+def test_a_plain_check_imports_neither_argparse_nor_dataclasses(tmp_path: Path) -> None:
+    """A one-note check reads its command line without argparse (and gettext, locale), and no
+    module of notelint imports dataclasses or inspect for it (markdown-it-py does; so does
+    notelint.parser, to read the fields of markdown-it-py's Token)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "note.md").write_bytes((FIXTURES / "icml-2024.md").read_bytes())
+    probe = (
+        "import builtins, contextlib, io, sys\n"
+        "importers = set()\n"
+        "real = builtins.__import__\n"
+        "def spy(name, globals=None, locals=None, fromlist=(), level=0):\n"
+        "    if name.partition('.')[0] in ('dataclasses', 'inspect') and level == 0:\n"
+        "        importers.add((globals or {}).get('__name__', '?'))\n"
+        "    return real(name, globals, locals, fromlist, level)\n"
+        "builtins.__import__ = spy\n"
+        "from notelint.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    code = main(['check', '--no-cache', 'note.md'])\n"
+        "print(code, sorted(name for name in ('argparse', 'gettext', 'locale') if name in sys.modules),\n"
+        "      sorted(name for name in importers if name.startswith('notelint') and name != 'notelint.parser'))\n"
+    )
+    result = subprocess.run([sys.executable, "-P", "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "1 [] []", result.stdout
+
+
 def test_stdin_check_and_fix(tmp_path: Path) -> None:
     result = run_notelint("-", "--stdin-filename", "today.md", stdin=GLUED.encode(), cwd=tmp_path)
     assert result.returncode == 1
