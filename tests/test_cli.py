@@ -352,10 +352,12 @@ def test_plain_check_command_lines_are_read_without_argparse(arguments: list[str
     assert read is not None and vars(read) == _as_argparse_reads(arguments)
 
 
-def test_a_plain_check_imports_neither_argparse_nor_dataclasses(tmp_path: Path) -> None:
-    """A one-note check reads its command line without argparse (and gettext, locale), and no
-    module of notelint imports dataclasses or inspect for it (markdown-it-py does; so does
-    notelint.parser, to read the fields of markdown-it-py's Token)."""
+@pytest.mark.parametrize("options", [[], ["--diff", "--unsafe-fixes"]])
+def test_a_plain_check_imports_neither_argparse_nor_dataclasses(tmp_path: Path, options: list[str]) -> None:
+    """A one-note check (or diff: the fixer and the verifier) reads its command line without
+    argparse (and gettext, locale), and no module of notelint imports dataclasses or inspect for
+    it (markdown-it-py does; so does notelint.parser, to read the fields of markdown-it-py's
+    Token)."""
     import subprocess
     import sys
 
@@ -371,7 +373,7 @@ def test_a_plain_check_imports_neither_argparse_nor_dataclasses(tmp_path: Path) 
         "builtins.__import__ = spy\n"
         "from notelint.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    code = main(['check', '--no-cache', 'note.md'])\n"
+        f"    code = main(['check', '--no-cache', *{options!r}, 'note.md'])\n"
         "print(code, sorted(name for name in ('argparse', 'gettext', 'locale') if name in sys.modules),\n"
         "      sorted(name for name in importers if name.startswith('notelint') and name != 'notelint.parser'))\n"
     )
