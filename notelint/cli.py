@@ -7,15 +7,15 @@ internal errors (the other files are still checked and reported).
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, TextIO
 
-from notelint import __version__
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "rule", "rules", "clean", "words", "init", "server")
@@ -30,109 +30,97 @@ def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def _add_selection(parser: argparse.ArgumentParser) -> None:
-    for flag, help_text in (
-        ("--select", "only these rules (codes, code prefixes, rule names or families; comma-separated)"),
-        ("--extend-select", "these rules in addition to the selected ones"),
-        ("--ignore", "not these rules"),
-    ):
-        parser.add_argument(flag, action="extend", type=_codes, metavar="RULES", help=help_text)
+# The options of ``check``, in the order its help lists them (after its paths): their option
+# strings and what argparse is told of them (notelint.command_line). :func:`plain_check` reads
+# the same table.
+CHECK_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
+    (("--fix",), {"action": "store_true", "help": "apply safe fixes"}),
+    (("--unsafe-fixes",), {"action": "store_true", "help": "also apply (and offer) unsafe fixes"}),
+    (("--diff",), {"action": "store_true", "help": "print the diff --fix would make; change nothing"}),
+    (("--select",), {"action": "extend", "type": _codes, "metavar": "RULES",
+                     "help": "only these rules (codes, code prefixes, rule names or families; comma-separated)"}),
+    (("--extend-select",), {"action": "extend", "type": _codes, "metavar": "RULES",
+                            "help": "these rules in addition to the selected ones"}),
+    (("--ignore",), {"action": "extend", "type": _codes, "metavar": "RULES", "help": "not these rules"}),
+    (("--output-format",), {"choices": CHECK_FORMATS, "default": None,
+                            "help": "how to report findings (default: full on a terminal, text otherwise)"}),
+    (("--statistics",), {"action": "store_true", "help": "count findings per rule"}),
+    (("--exit-zero",), {"action": "store_true", "help": "exit 0 even when findings remain"}),
+    (("--config",), {"type": Path, "metavar": "PATH", "help": "use this configuration file for every note"}),
+    (("--no-cache",), {"action": "store_true", "help": "do not read or write the cache"}),
+    (("--jobs", "-j"), {"type": int, "default": 0, "metavar": "N",
+                        "help": "check files in N processes (default: one per core; 1: no pool)"}),
+    (("--stdin-filename",), {"metavar": "PATH", "help": "the name of the note read from stdin"}),
+)
 
 
-def _terminal_columns() -> int:
-    """The width ``shutil.get_terminal_size()`` reports ($COLUMNS, else the terminal's, else 80),
-    found without importing shutil, which imports zlib, bz2 and lzma: about 2.5 ms of every start,
-    as argparse makes a help formatter for each argument it adds."""
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    if columns <= 0:
+def plain_check(arguments: Sequence[str]) -> SimpleNamespace | None:
+    """What argparse makes of ``notelint check ARGUMENTS...`` when the command line is plain:
+    paths in one run (none starting with ``-``, but ``-`` itself), and options of ``check``
+    written out in full, with a value after ``=`` or in the next argument (not starting with
+    ``-``).  None for anything else (help, ``--version``, an abbreviated or unknown option,
+    ``--``, a value argparse refuses, paths on both sides of an option): argparse reads those
+    and answers or names the error, as always.  Importing argparse and making its parser (with
+    gettext's look-ups of its texts, which import locale) cost a one-note run about 7 ms."""
+    values: dict[str, Any] = {"command": "check", "paths": []}
+    options: dict[str, tuple[str, dict[str, Any]]] = {}
+    for flags, settings in CHECK_OPTIONS:
+        dest = flags[0].removeprefix("--").replace("-", "_")
+        values[dest] = settings.get("default", False if settings.get("action") == "store_true" else None)
+        options.update(dict.fromkeys(flags, (dest, settings)))
+    paths_started = paths_ended = False
+    position = 0
+    while position < len(arguments):
+        argument = arguments[position]
+        position += 1
+        if argument == "-" or not argument.startswith("-"):
+            if paths_ended:
+                return None  # (argparse takes only the first run of paths)
+            paths_started = True
+            values["paths"].append(argument)
+            continue
+        paths_ended = paths_started
+        flag, equals, value = argument.partition("=") if argument.startswith("--") else (argument, "", "")
+        if flag not in options:
+            return None
+        dest, settings = options[flag]
+        action = settings.get("action")
+        if action == "store_true":
+            if equals:
+                return None
+            values[dest] = True
+            continue
+        if not equals:
+            if position == len(arguments) or arguments[position].startswith("-"):
+                return None
+            value = arguments[position]
+            position += 1
         try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
-
-
-class _HelpFormatter(argparse.HelpFormatter):
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None) -> None:
-        super().__init__(prog, indent_increment, max_help_position,
-                         _terminal_columns() - 2 if width is None else width)
-
-
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line; with ``command`` (the one this run names), only that command's
-    arguments are added (the others are only listed): the parser is built on every start."""
-    parser = argparse.ArgumentParser(prog="notelint", description="Lint and fix Markdown notes.",
-                                     formatter_class=_HelpFormatter)
-    parser.add_argument("--version", action="version", version=f"notelint {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def wanted(name: str) -> bool:
-        return command is None or command == name
-
-    def subcommand(name: str, help_text: str) -> argparse.ArgumentParser:
-        return commands.add_parser(name, help=help_text, formatter_class=_HelpFormatter)
-
-    check = subcommand("check", "check notes (the default command)")
-    if wanted("check"):
-        _add_check_arguments(check)
-
-    one = subcommand("rule", "print the documentation of one rule")
-    if wanted("rule"):
-        one.add_argument("rule", metavar="CODE_OR_NAME")
-        one.add_argument("--output-format", choices=("text", "json"), default="text")
-
-    every = subcommand("rules", "list every rule")
-    if wanted("rules"):
-        every.add_argument("--output-format", choices=("text", "json"), default="text")
-
-    subcommand("clean", "remove the cache (.notelint_cache/ or $NOTELINT_CACHE_DIR)")
-    subcommand("init", "add a starting [tool.notelint] to ./pyproject.toml and a pre-commit hook")
-    subcommand("server", "run the language server (LSP over stdin/stdout) for editors")
-
-    words = subcommand("words", "manage the project's words (typos rules)")
-    if wanted("words"):
-        words_commands = words.add_subparsers(dest="words_command", metavar="ACTION", required=True)
-        add = words_commands.add_parser("add", help="add words to the words-file of [tool.notelint.typos]",
-                                        formatter_class=_HelpFormatter)
-        add.add_argument("words", nargs="*", metavar="WORD")
-        add.add_argument("--from-notes", nargs="+", type=Path, metavar="PATH", default=[],
-                         help="also add the unknown words that at least --min-notes of these notes use")
-        add.add_argument("--min-notes", type=int, default=2, metavar="N")
-        add.add_argument("--file", type=Path, metavar="PATH", help="this words file instead of the configured one")
-    return parser
-
-
-def _add_check_arguments(check: argparse.ArgumentParser) -> None:
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .); - reads stdin")
-    check.add_argument("--fix", action="store_true", help="apply safe fixes")
-    check.add_argument("--unsafe-fixes", action="store_true", help="also apply (and offer) unsafe fixes")
-    check.add_argument("--diff", action="store_true", help="print the diff --fix would make; change nothing")
-    _add_selection(check)
-    check.add_argument("--output-format", choices=CHECK_FORMATS, default=None,
-                       help="how to report findings (default: full on a terminal, text otherwise)")
-    check.add_argument("--statistics", action="store_true", help="count findings per rule")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
-    check.add_argument("--config", type=Path, metavar="PATH", help="use this configuration file for every note")
-    check.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
-    check.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
-                       help="check files in N processes (default: one per core; 1: no pool)")
-    check.add_argument("--stdin-filename", metavar="PATH", help="the name of the note read from stdin")
-    check.add_argument("--version", action="version", version=f"notelint {__version__}")
+            converted = settings.get("type", str)(value)
+        except (TypeError, ValueError):
+            return None
+        choices = settings.get("choices")
+        if choices is not None and converted not in choices:
+            return None
+        values[dest] = [*(values[dest] or ()), *converted] if action == "extend" else converted
+    return SimpleNamespace(**values)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or (arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")):
         arguments.insert(0, "check")
-    parser = build_parser(arguments[0] if arguments[0] in COMMANDS else None)
-    try:
-        namespace = parser.parse_args(arguments)
-    except SystemExit as exit_:
-        return EXIT_ERROR if exit_.code not in (0, None) else EXIT_CLEAN
+    namespace: argparse.Namespace | SimpleNamespace | None = (
+        plain_check(arguments[1:]) if arguments[0] == "check" else None
+    )
+    if namespace is None:
+        from notelint.command_line import build_parser
+
+        parser = build_parser(arguments[0] if arguments[0] in COMMANDS else None)
+        try:
+            namespace = parser.parse_args(arguments)
+        except SystemExit as exit_:
+            return EXIT_ERROR if exit_.code not in (0, None) else EXIT_CLEAN
     try:
         if namespace.command == "rule":
             return show_rule(namespace.rule, namespace.output_format, sys.stdout)
@@ -243,7 +231,7 @@ def list_rules(output_format: str, out: TextIO) -> int:
     return EXIT_CLEAN
 
 
-def add_words(namespace: argparse.Namespace, out: TextIO) -> int:
+def add_words(namespace: argparse.Namespace | SimpleNamespace, out: TextIO) -> int:
     """``notelint words add``: append words to the typos words file (sorted, case-insensitive)."""
     from notelint.config import ConfigError, ConfigFinder
     from notelint.rules.typos.options import add_words as add_to_file

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -38,12 +37,17 @@ def use_color(out: TextIO, environ: dict[str, str] | None = None) -> bool:
     return is_terminal(out) and not env.get("NO_COLOR") and env.get("TERM") != "dumb"
 
 if TYPE_CHECKING:
+    import argparse
+    from types import SimpleNamespace
+
     from notelint.rule import RuleLike
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def run_check(namespace: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run_check(namespace: argparse.Namespace | SimpleNamespace, out: TextIO, err: TextIO) -> int:
+    """``notelint check``: ``namespace`` holds its arguments (argparse's, or
+    :func:`notelint.cli.plain_check`'s, read without argparse)."""
     output_format = namespace.output_format or default_output_format(out)
     color = use_color(out)
     cache = None if namespace.no_cache else Cache(cache_folder())

@@ -5,8 +5,9 @@ into :class:`Finding` objects that also carry the rule's identity and 1-based po
 
 These are immutable value objects: equal when their fields are, hashable, printable, picklable,
 usable in ``match`` statements; assigning to a field raises :class:`FrozenInstanceError` (what
-``@dataclass(frozen=True, slots=True)`` would give).  They are written by hand because making such
-a dataclass costs about a millisecond, and every start of notelint made five of them.
+``@dataclass(frozen=True, slots=True)`` would give).  They are written by hand
+(:mod:`notelint.values`) because making such a dataclass costs about a millisecond, and every start
+of notelint made five of them.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from enum import Enum
-from operator import attrgetter
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Literal, TypeVar
+
+from notelint.values import FrozenInstanceError, Value  # noqa: F401  (FrozenInstanceError: part of this API)
+from notelint.values import set_field as _set
 
 Family = Literal["frontmatter", "headings", "days", "math", "typos", "markdown"]
 FAMILIES: tuple[Family, ...] = ("frontmatter", "headings", "days", "math", "typos", "markdown")
@@ -39,64 +42,7 @@ class Applicability(str, Enum):
     UNSAFE = "unsafe"
 
 
-class FrozenInstanceError(AttributeError):
-    """A field of a value object was assigned to or deleted."""
-
-
-_set = object.__setattr__
-
-
-class _Value:
-    """Equality, hashing, repr and pickling from the class's ``_fields`` (also its ``__slots__``);
-    ``_compared``: the fields equality and hashing look at (all of them unless a class says)."""
-
-    __slots__ = ()
-    _fields: ClassVar[tuple[str, ...]] = ()
-    _compared: ClassVar[tuple[str, ...]] = ()
-
-    # the values of ``_fields`` and of ``_compared`` as tuples, read at C speed (every finding a
-    # worker process finds is pickled, field by field, to the main process)
-    _field_values: ClassVar[Callable[[Any], tuple[Any, ...]]]
-    _compared_values: ClassVar[Callable[[Any], tuple[Any, ...]]]
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if "_compared" not in cls.__dict__:
-            cls._compared = cls._fields
-        cls.__match_args__ = cls._fields
-        cls._field_values = staticmethod(_tuple_getter(cls._fields))  # type: ignore[assignment]
-        cls._compared_values = staticmethod(_tuple_getter(cls._compared))  # type: ignore[assignment]
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._compared_values(self) == other._compared_values(other)  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash(self._compared_values(self))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{type(self).__qualname__}({shown})"
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return type(self), self._field_values(self)
-
-
-def _tuple_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
-    """A function from an object to the tuple of its attributes ``names``."""
-    if len(names) > 1:
-        return attrgetter(*names)
-    return lambda value: tuple([getattr(value, name) for name in names])
-
-
-class Edit(_Value):
+class Edit(Value):
     """Replace ``text[start:end]`` with ``content`` (offsets into the document text)."""
 
     __slots__ = _fields = ("start", "end", "content")
@@ -140,7 +86,7 @@ def indices_around(spans: Sequence[Span], start: int, end: int,
     return range(bisect_left(spans, start, 0, last, key=end_of), last)
 
 
-class Fix(_Value):
+class Fix(Value):
     """Edits that are applied together or not at all."""
 
     __slots__ = _fields = ("message", "edits", "applicability")
@@ -170,7 +116,7 @@ class Fix(_Value):
         return max(edit.end for edit in self.edits)
 
 
-class Violation(_Value):
+class Violation(Value):
     """One problem a rule found: an offset range, a message and an optional fix."""
 
     __slots__ = _fields = ("start", "end", "message", "fix")
@@ -186,7 +132,7 @@ class Violation(_Value):
         _set(self, "fix", fix)
 
 
-class EditReport(_Value):
+class EditReport(Value):
     """An edit of a fix in 1-based lines and columns (end exclusive), as reports show it."""
 
     __slots__ = _fields = ("line", "column", "end_line", "end_column", "content")
@@ -204,7 +150,7 @@ class EditReport(_Value):
         _set(self, "content", content)
 
 
-class Finding(_Value):
+class Finding(Value):
     """A violation with the rule's identity and 1-based positions (end exclusive)."""
 
     __slots__ = _fields = (

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import insort
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from operator import attrgetter
 
 from notelint.diagnostics import Edit, Finding, Fix, indices_around
@@ -57,16 +56,23 @@ def _overlaps_taken(edit: Edit, taken: list[Edit]) -> bool:
     return any(edit.overlaps(taken[index]) for index in indices_around(taken, edit.start, edit.end, _START, _END))
 
 
-@dataclass
 class FixOutcome:
     """The fixed document, what is left to report, and how the passes went."""
 
     document: Document
     result: LintResult
-    fixed: Counter[str] = field(default_factory=Counter)
-    passes: int = 0
-    not_converged: list[str] = field(default_factory=list)
-    verification_error: str | None = None
+    fixed: Counter[str]
+    passes: int
+    not_converged: list[str]
+    verification_error: str | None
+
+    def __init__(self, document: Document, result: LintResult, verification_error: str | None = None) -> None:
+        self.document = document
+        self.result = result
+        self.fixed = Counter()
+        self.passes = 0
+        self.not_converged = []
+        self.verification_error = verification_error
 
     @property
     def fixed_count(self) -> int:

@@ -8,18 +8,21 @@ that an alias elsewhere repeats counts as that other entry's data).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from notelint.values import Value
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Value):
     """A top-level key and its value: offsets into the front matter text (closed interval, up to
     the next key) and the data, as nested tuples of YAML tags and scalar values."""
 
+    __slots__ = _fields = ("start", "end", "key", "value")
     start: int
     end: int
     key: object
     value: object
+
+    def __init__(self, start: int, end: int, key: object, value: object) -> None:
+        self._set_fields(start, end, key, value)
 
 
 def _data(node: object, path: tuple[int, ...] = ()) -> object:

@@ -1,16 +1,17 @@
-"""Rule options without pydantic: a family's options are a frozen dataclass whose defaults are
-the options of an empty table; a table with keys is validated by the family's pydantic model,
-imported only then (a run without a configuration file that sets options never imports pydantic).
+"""Rule options without pydantic: a family's options are an immutable value (a frozen dataclass,
+or for the built-in families a :class:`notelint.values.Value`) whose defaults are the options of
+an empty table; a table with keys is validated by the family's pydantic model, imported only then
+(a run without a configuration file that sets options never imports pydantic).
 
-A built-in family declares its options twice, on purpose: the dataclass (what every rule receives)
-and a pydantic model next to it (the same field names, plus constraints, aliases and validators).
-The tests check that the dataclass's defaults equal what the model makes of an empty table.  A
-plugin may still pass a pydantic model (a subclass of :class:`notelint.options_model.RuleOptions`).
+A built-in family declares its options twice, on purpose: the value class (what every rule
+receives) and a pydantic model next to it (the same field names, plus constraints, aliases and
+validators).  The tests check that the class's defaults equal what the model makes of an empty
+table.  A plugin may still pass a pydantic model (a subclass of
+:class:`notelint.options_model.RuleOptions`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self
 
@@ -28,7 +29,9 @@ def to_kebab(name: str) -> str:
 class DeclaredOptions:
     """Base of options declared as a frozen dataclass with a ``config_root`` field (the folder of
     the configuration file, set by the engine; relative paths in options start there).
-    Subclasses name their pydantic model in :meth:`pydantic_model`."""
+    Subclasses name their pydantic model in :meth:`pydantic_model`.  (The built-in families'
+    options are :class:`notelint.values.Value` classes instead, whose ``_fields`` are their
+    fields: importing ``dataclasses`` costs a one-note run about 10 ms.)"""
 
     @classmethod
     def pydantic_model(cls) -> type[BaseModel]:
@@ -48,8 +51,19 @@ class DeclaredOptions:
 
     @classmethod
     def from_model(cls, validated: BaseModel) -> Self:
-        """The dataclass holding the same values as a validated model (private attributes too)."""
-        return cls(**{field.name: getattr(validated, field.name) for field in dataclasses.fields(cls)})  # type: ignore[arg-type]
+        """The options holding the same values as a validated model (private attributes too)."""
+        return cls(**{name: getattr(validated, name) for name in option_fields(cls)})
+
+
+def option_fields(kind: type[DeclaredOptions]) -> tuple[str, ...]:
+    """The names of the fields of a declared options class: a dataclass's fields, or the
+    ``_fields`` of a :class:`notelint.values.Value` (``dataclasses`` is imported only for a
+    dataclass)."""
+    if getattr(kind, "__dataclass_fields__", None) is not None:
+        import dataclasses
+
+        return tuple(field.name for field in dataclasses.fields(kind))  # type: ignore[arg-type]
+    return kind._fields  # type: ignore[attr-defined, no-any-return]
 
 
 def is_declared(kind: object) -> bool:

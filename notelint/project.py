@@ -19,7 +19,6 @@ Nothing is read until a judge asks.
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -27,11 +26,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from notelint.config import ConfigFinder
 from notelint.diagnostics import Finding
+from notelint.patterns import lazy
 
 if TYPE_CHECKING:
     from notelint.linter import LintResult
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = lazy(r"[^\W\d_]+")
 
 
 class Subject(NamedTuple):

@@ -21,35 +21,42 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from operator import itemgetter
 
 from notelint.diagnostics import Edit, indices_around
 from notelint.document import Document, is_math_fence
 from notelint.structure import Block, blocks_of
+from notelint.values import Value
 from notelint.zones import Shift, Zone, zones
 
 _CONTINUATION_INDENT = re.compile(r"\n[ \t]*")
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(Value):
     """A protected piece of a note: what it is, where it is, what it holds, who may change it."""
 
+    __slots__ = _fields = ("kind", "start", "end", "content", "owner", "line", "raw")
     kind: str
     start: int
     end: int
     content: str
     owner: str | None
     line: int
-    raw: str = ""
+    raw: str
+
+    def __init__(self, kind: str, start: int, end: int, content: str, owner: str | None, line: int,
+                 raw: str = "") -> None:
+        self._set_fields(kind, start, end, content, owner, line, raw)
 
 
-@dataclass(frozen=True, slots=True)
-class AppliedEdit:
+class AppliedEdit(Value):
+    __slots__ = _fields = ("edit", "family", "rule")
     edit: Edit
     family: str
     rule: str
+
+    def __init__(self, edit: Edit, family: str, rule: str) -> None:
+        self._set_fields(edit, family, rule)
 
 
 def protected_regions(document: Document) -> list[Region]:

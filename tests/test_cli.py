@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import io
 import json
 import shutil
+from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, REPO, findings_json, run_notelint
 
@@ -264,6 +270,115 @@ def test_help_of_every_command_at_the_terminal_width(args: list[str], expected: 
             assert word in result.stdout, (word, result.stdout)
         for line in result.stdout.splitlines():  # (only the choices of --output-format cannot be wrapped)
             assert len(line) <= columns or "{" in line, (columns, line)
+
+
+@pytest.mark.parametrize("command", ["check", "rule", "rules", "clean", "words", "init", "server"])
+def test_a_command_parser_built_alone_is_the_one_of_the_whole_command_line(command: str) -> None:
+    """A run builds only the parser of the command it names: the same help, usage and arguments as
+    that command's parser in the whole command line (which ``notelint --help`` shows)."""
+    from notelint.cli import COMMANDS
+    from notelint.command_line import _SUBCOMMANDS, build_parser
+
+    assert sorted(COMMANDS) == sorted(name for name, _, _ in _SUBCOMMANDS)
+
+    def subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        (action,) = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
+        return dict(action.choices)
+
+    alone, whole = subparsers(build_parser(command)), subparsers(build_parser())
+    assert list(alone) == [command] and list(whole) == [name for name, _, _ in _SUBCOMMANDS]
+    assert alone[command].format_help() == whole[command].format_help()
+    assert alone[command].format_usage() == whole[command].format_usage()
+
+    def arguments(parser: argparse.ArgumentParser) -> list[dict[str, object]]:
+        return [{key: value for key, value in vars(action).items() if key != "container"} for action in parser._actions
+                if not isinstance(action, argparse._SubParsersAction)]
+
+    assert arguments(alone[command]) == arguments(whole[command])
+
+
+@cache
+def _check_parser() -> argparse.ArgumentParser:
+    from notelint.command_line import build_parser
+
+    return build_parser("check")
+
+
+def _as_argparse_reads(arguments: list[str]) -> dict[str, object] | None:
+    """What argparse makes of ``notelint check ARGUMENTS``; None when it exits (an error, help,
+    version)."""
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            return vars(_check_parser().parse_args(["check", *arguments]))
+    except SystemExit:
+        return None
+
+
+# pieces of command lines: every option of check (abbreviated too), values, paths
+_PIECES = [
+    "--fix", "--unsafe-fixes", "--diff", "--select", "--extend-select", "--ignore", "--output-format", "--statistics",
+    "--exit-zero", "--config", "--no-cache", "--jobs", "-j", "--stdin-filename", "--version", "-h", "--help",
+    "--no-c", "--sel", "--out", "--un", "--e", "-j2", "-j=2", "--jobs=3", "--select=NL0,NL5", "--ignore=", "--fix=1",
+    "--output-format=json", "--output-format=xml", "--config=a.toml", "--stdin-filename=x.md", "--bogus", "--", "-",
+    "-x", "", "note.md", "notes/", "a b", "-a b", "NL001", "NL0,markdown", " , ", "json", "full", "xml", "2", "-1",
+    "0x1", " 3", "\u0663", "1_0", "check", "=", "a=b",
+]
+
+
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=5)), max_size=8))
+@settings(max_examples=1500, deadline=None)
+def test_a_plain_check_command_line_is_read_as_argparse_reads_it(arguments: list[str]) -> None:
+    """``plain_check`` reads the plain ``check`` command lines without argparse: what it reads,
+    argparse reads the same way; anything else (help, version, abbreviations, errors) it leaves
+    to argparse."""
+    from notelint.cli import plain_check
+
+    read = plain_check(arguments)
+    if read is not None:
+        assert vars(read) == _as_argparse_reads(arguments)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [[], ["note.md"], ["--no-cache", "note.md"], ["notes/", "a.md", "--fix", "--unsafe-fixes"], ["-"],
+     ["--select", "NL0,markdown", "--select=NL5", "--ignore", "NL001", "--extend-select", "", "x.md"],
+     ["--output-format", "json", "--statistics", "--exit-zero", "--diff", "--jobs", "1", "-j", "2"],
+     ["--config", "a.toml", "--stdin-filename", "today.md", "-"], ["--output-format=sarif", "--config=", "--jobs= 4"]],
+)
+def test_plain_check_command_lines_are_read_without_argparse(arguments: list[str]) -> None:
+    from notelint.cli import plain_check
+
+    read = plain_check(arguments)
+    assert read is not None and vars(read) == _as_argparse_reads(arguments)
+
+
+@pytest.mark.parametrize("options", [[], ["--diff", "--unsafe-fixes"]])
+def test_a_plain_check_imports_neither_argparse_nor_dataclasses(tmp_path: Path, options: list[str]) -> None:
+    """A one-note check (or diff: the fixer and the verifier) reads its command line without
+    argparse (and gettext, locale), and no module of notelint imports dataclasses or inspect for
+    it (markdown-it-py does; so does notelint.parser, to read the fields of markdown-it-py's
+    Token)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "note.md").write_bytes((FIXTURES / "icml-2024.md").read_bytes())
+    probe = (
+        "import builtins, contextlib, io, sys\n"
+        "importers = set()\n"
+        "real = builtins.__import__\n"
+        "def spy(name, globals=None, locals=None, fromlist=(), level=0):\n"
+        "    if name.partition('.')[0] in ('dataclasses', 'inspect') and level == 0:\n"
+        "        importers.add((globals or {}).get('__name__', '?'))\n"
+        "    return real(name, globals, locals, fromlist, level)\n"
+        "builtins.__import__ = spy\n"
+        "from notelint.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['check', '--no-cache', *{options!r}, 'note.md'])\n"
+        "print(code, sorted(name for name in ('argparse', 'gettext', 'locale') if name in sys.modules),\n"
+        "      sorted(name for name in importers if name.startswith('notelint') and name != 'notelint.parser'))\n"
+    )
+    result = subprocess.run([sys.executable, "-P", "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "1 [] []", result.stdout
 
 
 def test_stdin_check_and_fix(tmp_path: Path) -> None:

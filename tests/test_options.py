@@ -3,7 +3,6 @@ are the same values pydantic makes of an empty table, and a table with keys is s
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,7 @@ import pytest
 from conftest import findings_json, run_notelint
 
 from notelint.config import Config, Selection, Settings
-from notelint.options import DeclaredOptions, is_declared
+from notelint.options import DeclaredOptions, is_declared, option_fields
 from notelint.registry import Registry
 from notelint.rule import RuleLike
 from notelint.rules.frontmatter.schema import DefaultSchema, date_fields, field_names, is_list_field
@@ -36,16 +35,16 @@ def test_default_options_equal_what_pydantic_makes_of_an_empty_table(rule: RuleL
     kind = _declared(rule)
     defaults, validated = kind.defaults(root), kind.from_table({}, root)
     assert type(defaults) is type(validated) is kind
-    for field in dataclasses.fields(kind):  # attribute by attribute, the private ones too
-        assert getattr(defaults, field.name) == getattr(validated, field.name), field.name
+    for name in option_fields(kind):  # attribute by attribute, the private ones too
+        assert getattr(defaults, name) == getattr(validated, name), name
     assert defaults == validated
 
 
 @pytest.mark.parametrize("rule", RULES_WITH_OPTIONS, ids=lambda rule: rule.code)
-def test_the_dataclass_and_its_pydantic_model_hold_the_same_fields(rule: RuleLike) -> None:
+def test_the_options_class_and_its_pydantic_model_hold_the_same_fields(rule: RuleLike) -> None:
     kind = _declared(rule)
     model = kind.pydantic_model()
-    assert set(model.model_fields) | set(model.__private_attributes__) == {field.name for field in dataclasses.fields(kind)}
+    assert set(model.model_fields) | set(model.__private_attributes__) == set(option_fields(kind))
 
 
 def _resolved_options(rule: RuleLike, config: Config) -> Any:
@@ -104,3 +103,43 @@ def test_the_default_schema_description_matches_note_meta() -> None:
     for key in field_names(NoteMeta):
         assert is_list_field(DefaultSchema, key) == is_list_field(NoteMeta, key), key
     assert NoteMeta.model_config.get("extra") != "allow"
+
+
+def test_a_plugin_may_declare_its_options_as_a_frozen_dataclass() -> None:
+    import dataclasses
+
+    from notelint.options_model import RuleOptions
+
+    class MarkerModel(RuleOptions):
+        marker: str = "FIXME"
+
+    @dataclasses.dataclass(frozen=True)
+    class MarkerOptions(DeclaredOptions):
+        marker: str = "FIXME"
+        config_root: str | None = None
+
+        @classmethod
+        def pydantic_model(cls) -> type[MarkerModel]:
+            return MarkerModel
+
+    assert option_fields(MarkerOptions) == ("marker", "config_root")
+    assert MarkerOptions.defaults("/notes") == MarkerOptions("FIXME", "/notes")
+    assert MarkerOptions.from_table({"marker": "XXX"}, "/notes") == MarkerOptions("XXX", "/notes")
+
+
+@pytest.mark.parametrize("rule", RULES_WITH_OPTIONS, ids=lambda rule: rule.code)
+def test_built_in_options_are_immutable_values(rule: RuleLike) -> None:
+    """What a frozen dataclass gave: equal when the fields are, printable without the private
+    fields, not assignable, the same after pickling."""
+    import pickle
+
+    from notelint.values import FrozenInstanceError
+
+    kind = _declared(rule)
+    options = kind.defaults("/notes")
+    assert options == kind.defaults("/notes") and options != kind.defaults("/elsewhere")
+    assert repr(options).startswith(f"{kind.__qualname__}(") and "config_root='/notes'" in repr(options)
+    assert "_file_words" not in repr(options) and "_model" not in repr(options)
+    with pytest.raises(FrozenInstanceError):
+        options.config_root = "/other"  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(options)) == options

@@ -46,7 +46,7 @@ def test_every_lazy_pattern_of_notelint_compiles() -> None:
             module = importlib.import_module(module_info.name)
             for value in list(vars(module).values()) + [
                 item for value in vars(module).values() if isinstance(value, tuple) for entry in value
-                if isinstance(entry, tuple) for item in entry
+                for item in (entry if isinstance(entry, tuple) else (entry,))
             ]:
                 if isinstance(value, _LazyPattern):
                     re.compile(value.pattern, value._flags)

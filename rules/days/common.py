@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple, TYPE_CHECKING
 
 from notelint.options import DeclaredOptions
 from notelint.rules.days.recognise import DayHeading, recognise_day, vocabulary
+from notelint.values import Value
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -18,8 +18,7 @@ if TYPE_CHECKING:
 Style = Literal["weekday-daypart", "compound", "with-date"]
 
 
-@dataclass(frozen=True)
-class DaysOptions(DeclaredOptions):
+class DaysOptions(DeclaredOptions, Value):
     """Options of ``[tool.notelint.days]``.
 
     ``language``: the language of the day names (a Babel locale, ``de`` by default).
@@ -30,11 +29,22 @@ class DaysOptions(DeclaredOptions):
     matter ``date`` tells which week the notes are about).
     """
 
-    language: str = "de"
-    level: int = 1
-    day_parts: tuple[str, ...] | None = None
-    style: Style = "weekday-daypart"
-    config_root: str | None = None
+    _fields = ("language", "level", "day_parts", "style", "config_root")
+    language: str
+    level: int
+    day_parts: tuple[str, ...] | None
+    style: Style
+    config_root: str | None
+
+    def __init__(
+        self,
+        language: str = "de",
+        level: int = 1,
+        day_parts: tuple[str, ...] | None = None,
+        style: Style = "weekday-daypart",
+        config_root: str | None = None,
+    ) -> None:
+        self._set_fields(language, level, day_parts, style, config_root)
 
     @classmethod
     def pydantic_model(cls) -> type[BaseModel]:

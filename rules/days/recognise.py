@@ -44,8 +44,8 @@ _CONNECTORS = frozenset({"bis", "und", "am", "den", "vom", "to", "and", "on", "u
 _FOREIGN = "en"
 _MAX_MISSPELLED = 3
 
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})(?![\d]))?")
+_ISO_DATE = lazy(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_NUMERIC_DATE = lazy(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})(?![\d]))?")
 _TITLE_SEPARATOR = re.compile(r"\s*(?::|\(|\s[-\u2013\u2014]\s)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?")
 _WORD_PART = lazy(r"[^\W\d_]+\.?")
@@ -382,6 +382,8 @@ def _named_date_pattern(language: str) -> re.Pattern[str]:
 
 def _dates(text: str, vocab: Vocabulary) -> list[_Token]:
     found: list[_Token] = []
+    if not any(char.isdecimal() for char in text):
+        return found  # every date pattern needs a digit (``\d`` is what isdecimal tells)
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:

@@ -31,12 +31,13 @@ MONTHS = {
 }
 _MONTH = r"(?P<month_name>[A-Za-zÄäÖöÜü]+)\.?"
 _TIME = r"(?:[T ](?P<hour>\d\d?):(?P<minute>\d\d)(?::(?P<second>\d\d))?)?"
+# tried in order: an ISO date (the usual case) never compiles the others
 _PATTERNS = (
-    re.compile(rf"^(?P<year>\d{{4}})-(?P<month>\d\d?)-(?P<day>\d\d?){_TIME}$"),
-    re.compile(rf"^(?P<year>\d{{4}})/(?P<month>\d\d?)/(?P<day>\d\d?){_TIME}$"),
-    re.compile(rf"^(?P<day>\d\d?)\.\s?(?P<month>\d\d?)\.\s?(?P<year>\d{{4}}){_TIME}$"),
-    re.compile(rf"^(?P<day>\d\d?)\.?\s+{_MONTH}\s+(?P<year>\d{{4}})$"),
-    re.compile(rf"^{_MONTH}\s+(?P<day>\d\d?)(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})$"),
+    lazy(rf"^(?P<year>\d{{4}})-(?P<month>\d\d?)-(?P<day>\d\d?){_TIME}$"),
+    lazy(rf"^(?P<year>\d{{4}})/(?P<month>\d\d?)/(?P<day>\d\d?){_TIME}$"),
+    lazy(rf"^(?P<day>\d\d?)\.\s?(?P<month>\d\d?)\.\s?(?P<year>\d{{4}}){_TIME}$"),
+    lazy(rf"^(?P<day>\d\d?)\.?\s+{_MONTH}\s+(?P<year>\d{{4}})$"),
+    lazy(rf"^{_MONTH}\s+(?P<day>\d\d?)(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})$"),
 )
 _YEAR = re.compile(r"^(?P<year>\d{4})$")
 _YEAR_MONTH = lazy(rf"^(?:(?P<year>\d{{4}})[-/.](?P<month>\d\d?)|(?P<month2>\d\d?)[./](?P<year2>\d{{4}})|{_MONTH}\s+(?P<year3>\d{{4}}))$")

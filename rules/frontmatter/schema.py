@@ -13,13 +13,13 @@ import importlib.util
 import sys
 import types
 import typing
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from notelint.document import Document
 from notelint.options import DeclaredOptions
+from notelint.values import Value
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -82,20 +82,44 @@ if TYPE_CHECKING:
     """A note's schema: a user's pydantic model or :class:`DefaultSchema`."""
 
 
-@dataclass(frozen=True)
-class FrontMatterOptions(DeclaredOptions):
+class FrontMatterOptions(DeclaredOptions, Value):
     """``[tool.notelint.frontmatter]``: shared by every rule of the family.  A user's ``schema``
     is loaded once, when the options are validated (rules never import files); a schema that
     cannot be loaded is kept as an error for the schema rule to report."""
 
-    schema_: str | None = None  # ``schema`` in TOML
-    required_keys: list[str] = field(default_factory=list)
-    allowed_tags: list[str] | None = None
-    tag_style: Literal["as-is", "lowercase", "kebab-case"] = "as-is"
-    key_order: list[str] = field(default_factory=lambda: list(DEFAULT_KEY_ORDER))
-    config_root: str | None = None
-    _model: type[BaseModel] | None = field(default=None, repr=False)
-    _schema_error: SchemaError | None = field(default=None, repr=False)
+    _fields = ("schema_", "required_keys", "allowed_tags", "tag_style", "key_order", "config_root", "_model",
+               "_schema_error")
+    _shown = _fields[:-2]
+    schema_: str | None  # ``schema`` in TOML
+    required_keys: list[str]
+    allowed_tags: list[str] | None
+    tag_style: Literal["as-is", "lowercase", "kebab-case"]
+    key_order: list[str]
+    config_root: str | None
+    _model: type[BaseModel] | None
+    _schema_error: SchemaError | None
+
+    def __init__(
+        self,
+        schema_: str | None = None,
+        required_keys: list[str] | None = None,  # None: a new empty list
+        allowed_tags: list[str] | None = None,
+        tag_style: Literal["as-is", "lowercase", "kebab-case"] = "as-is",
+        key_order: list[str] | None = None,  # None: a new list of DEFAULT_KEY_ORDER
+        config_root: str | None = None,
+        _model: type[BaseModel] | None = None,
+        _schema_error: SchemaError | None = None,
+    ) -> None:
+        self._set_fields(
+            schema_,
+            [] if required_keys is None else required_keys,
+            allowed_tags,
+            tag_style,
+            list(DEFAULT_KEY_ORDER) if key_order is None else key_order,
+            config_root,
+            _model,
+            _schema_error,
+        )
 
     @classmethod
     def pydantic_model(cls) -> type[BaseModel]:

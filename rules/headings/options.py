@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from notelint.options import DeclaredOptions
+from notelint.values import Value
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -21,16 +21,25 @@ DEFAULT_SECTIONS_WITHOUT_DAY: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class OutlineOptions(DeclaredOptions):
+class OutlineOptions(DeclaredOptions, Value):
     """``day-level``: the heading level of days (talks are one level below, topics further down).
     ``sections-without-day``: headings allowed at day level that are not days (compared without
     regard to case and spaces). ``language``: the language the day recogniser reads day names in."""
 
-    day_level: int = 1
-    sections_without_day: tuple[str, ...] = DEFAULT_SECTIONS_WITHOUT_DAY
-    language: str = "de"
-    config_root: str | None = None
+    _fields = ("day_level", "sections_without_day", "language", "config_root")
+    day_level: int
+    sections_without_day: tuple[str, ...]
+    language: str
+    config_root: str | None
+
+    def __init__(
+        self,
+        day_level: int = 1,
+        sections_without_day: tuple[str, ...] = DEFAULT_SECTIONS_WITHOUT_DAY,
+        language: str = "de",
+        config_root: str | None = None,
+    ) -> None:
+        self._set_fields(day_level, sections_without_day, language, config_root)
 
     @classmethod
     def pydantic_model(cls) -> type[BaseModel]:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from notelint.options import DeclaredOptions
+from notelint.values import Value
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
 
-@dataclass(frozen=True)
-class MathOptions(DeclaredOptions):
+class MathOptions(DeclaredOptions, Value):
     """``dialect``: which inline math syntax the notes use.
 
     - ``gitlab`` (default): ``$`x`$`` (GitLab and GitHub), no bare ``$x$``;
@@ -23,9 +22,18 @@ class MathOptions(DeclaredOptions):
     ``katex`` package are available (falls back to the built-in checker otherwise).
     """
 
-    dialect: Literal["gitlab", "dollars", "both"] = "gitlab"
-    engine: Literal["builtin", "katex"] = "builtin"
-    config_root: str | None = None
+    _fields = ("dialect", "engine", "config_root")
+    dialect: Literal["gitlab", "dollars", "both"]
+    engine: Literal["builtin", "katex"]
+    config_root: str | None
+
+    def __init__(
+        self,
+        dialect: Literal["gitlab", "dollars", "both"] = "gitlab",
+        engine: Literal["builtin", "katex"] = "builtin",
+        config_root: str | None = None,
+    ) -> None:
+        self._set_fields(dialect, engine, config_root)
 
     @classmethod
     def pydantic_model(cls) -> type[BaseModel]:

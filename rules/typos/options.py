@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notelint.document import Document
 from notelint.options import DeclaredOptions
+from notelint.values import Value
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
 
-@dataclass(frozen=True)
-class TyposOptions(DeclaredOptions):
+class TyposOptions(DeclaredOptions, Value):
     """``words``: the project's own words; ``words-file``: a file with one word a line (``#``
     starts a comment).  Both are case-insensitive.  A relative ``words-file`` starts at the folder
     of the configuration file; it is read once when the options are resolved (by the pydantic
@@ -23,11 +22,29 @@ class TyposOptions(DeclaredOptions):
     ``vocabulary-min-notes``: an unknown word that this many of the project's notes use is taken
     as the project's vocabulary (0 turns the signal off)."""
 
-    words: list[str] = field(default_factory=list)
-    words_file: str | None = None
-    vocabulary_min_notes: int = 3
-    config_root: str | None = None
-    _file_words: frozenset[str] = field(default=frozenset(), repr=False)
+    _fields = ("words", "words_file", "vocabulary_min_notes", "config_root", "_file_words")
+    _shown = _fields[:-1]
+    words: list[str]
+    words_file: str | None
+    vocabulary_min_notes: int
+    config_root: str | None
+    _file_words: frozenset[str]
+
+    def __init__(
+        self,
+        words: list[str] | None = None,  # None: a new empty list
+        words_file: str | None = None,
+        vocabulary_min_notes: int = 3,
+        config_root: str | None = None,
+        _file_words: frozenset[str] = frozenset(),
+    ) -> None:
+        self._set_fields(
+            [] if words is None else words,
+            words_file,
+            vocabulary_min_notes,
+            config_root,
+            _file_words,
+        )
 
     @classmethod
     def pydantic_model(cls) -> type[BaseModel]:

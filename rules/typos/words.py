@@ -50,7 +50,7 @@ _MASKS = (
     (("&",), lazy(r"&#?\w+;"), ""),
     (("\\",), lazy(r"\\."), ""),
 )
-_NOT_NEWLINE = re.compile(r"[^\n]")
+_NOT_NEWLINE = lazy(r"[^\n]")
 _APOSTROPHES = "'’"
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 
