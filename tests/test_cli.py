@@ -356,8 +356,7 @@ def test_plain_check_command_lines_are_read_without_argparse(arguments: list[str
 def test_a_plain_check_imports_neither_argparse_nor_dataclasses(tmp_path: Path, options: list[str]) -> None:
     """A one-note check (or diff: the fixer and the verifier) reads its command line without
     argparse (and gettext, locale), and no module of notelint imports dataclasses or inspect for
-    it (markdown-it-py does; so does notelint.parser, to read the fields of markdown-it-py's
-    Token)."""
+    it (markdown-it-py does, which a diff imports to parse inline content for the verifier)."""
     import subprocess
     import sys
 
@@ -375,7 +374,7 @@ def test_a_plain_check_imports_neither_argparse_nor_dataclasses(tmp_path: Path, 
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    code = main(['check', '--no-cache', *{options!r}, 'note.md'])\n"
         "print(code, sorted(name for name in ('argparse', 'gettext', 'locale') if name in sys.modules),\n"
-        "      sorted(name for name in importers if name.startswith('notelint') and name != 'notelint.parser'))\n"
+        "      sorted(name for name in importers if name.startswith('notelint')))\n"
     )
     result = subprocess.run([sys.executable, "-P", "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "1 [] []", result.stdout
