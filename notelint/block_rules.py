@@ -16,18 +16,13 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from notelint.block_state import TRIM_CHARACTERS, md_trim
+from notelint.paragraphs import open_block
 from notelint.patterns import lazy
 
 if TYPE_CHECKING:
     from re import Match
 
     from notelint.block_state import BlockState
-    from notelint.paragraphs import BlockRule
-
-
-def opens_one_of(rules: tuple[BlockRule, ...], state: BlockState, line: int, end_line: int) -> bool:
-    """Whether one of ``rules`` would open a block at ``line`` (one that ends the block asking)."""
-    return any(rule(state, line, end_line, True) for rule in rules)
 
 
 # -- indented code, fences, thematic breaks ----------------------------------------------------------
@@ -158,7 +153,7 @@ def blockquote(state: BlockState, start_line: int, end_line: int, silent: bool) 
     old_s_count: list[int] = []
     old_t_shift: list[int] = []
     last_line_empty = False
-    terminators = state.parser.blockquote_terminators
+    terminators = state.parser.blockquote_chains
     old_parent_type = state.parentType
     state.parentType = "blockquote"
 
@@ -177,7 +172,7 @@ def blockquote(state: BlockState, start_line: int, end_line: int, silent: bool) 
                 if last_line_empty:
                     break
                 # a lazy continuation line, unless a block that ends a quote opens on it
-                if opens_one_of(terminators, state, next_line, end_line):
+                if open_block(terminators, state, next_line, end_line, True):
                     state.lineMax = next_line
                     if state.blkIndent != 0:
                         old_b_marks.append(b_marks[next_line])
@@ -341,7 +336,7 @@ def table(state: BlockState, start_line: int, end_line: int, silent: bool) -> bo
 
     old_parent_type = state.parentType
     state.parentType = "table"
-    terminators = state.parser.blockquote_terminators  # (markdown-it asks the blockquote chain)
+    terminators = state.parser.blockquote_chains  # (markdown-it asks the blockquote chain)
     token = state.push("table_open", "table", 1)
     token.map = table_lines = [start_line, 0]
     token = state.push("thead_open", "thead", 1)
@@ -366,7 +361,7 @@ def table(state: BlockState, start_line: int, end_line: int, silent: bool) -> bo
     while next_line < end_line:
         if state.sCount[next_line] < state.blkIndent:
             break
-        if opens_one_of(terminators, state, next_line, end_line):
+        if open_block(terminators, state, next_line, end_line, True):
             break
         row = md_trim(_line_text(state, next_line))
         if not row or state.is_code_block(next_line):
@@ -585,7 +580,7 @@ def _next_line(state: BlockState, next_line: int) -> str | None:
     if not state.is_code_block(next_line) and state.sCount[next_line] >= 0:
         old_parent_type = state.parentType
         state.parentType = "reference"
-        terminate = opens_one_of(state.parser.reference_terminators, state, next_line, end_line)
+        terminate = open_block(state.parser.reference_chains, state, next_line, end_line, True)
         state.parentType = old_parent_type
         if terminate:
             return None

@@ -110,7 +110,7 @@ class BlockState:
         self.level = 0
 
     def push(self, ttype: str, tag: str, nesting: int) -> Token:
-        # (Token's fields set here, without a call of its __init__: a note has a thousand tokens)
+        # (the fields Token.__init__ sets, set here without calling it: 1.5% of a check, measured)
         token = _new_token(Token)
         token.type = ttype
         token.tag = tag

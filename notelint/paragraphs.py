@@ -26,15 +26,14 @@ if TYPE_CHECKING:
 
     BlockRule = Callable[[BlockState, int, int, bool], bool]
     # the rules of a chain that can open with a character: all of them, and all but the code
-    # rule (the same list, not a copy, when the chain does not hold it; the paragraph chain's,
-    # filled in place by notelint.parser, keeps two equal lists and only asks one check more)
+    # rule (the same list, not a copy, when the chain does not hold it)
     RuleChoice = tuple[list[BlockRule], list[BlockRule]]
     # the rules of a chain by the first character a line can open them with, and those for any other
     Chains = tuple[dict[str, RuleChoice], RuleChoice]
 
 # markdown-it's rule for indented code: it can open with any character, but declines at once when
 # a line is not indented four columns past its block (markdown-it asks it on every line that
-# starts a block, and it logs each call). It is asked only when the line is.
+# starts a block). It is asked only when the line is.
 INDENTED_CODE = "code"
 
 
@@ -58,37 +57,11 @@ def setext_heading_or_paragraph(state: BlockState, start_line: int, end_line: in
     """markdown-it's ``lheading`` and, when no underline ends the lines, its ``paragraph``."""
     if state.is_code_block(start_line):
         return paragraph(state, start_line, end_line, silent)  # (lheading declines before anything)
-    terminators = state.parser.paragraph_chains
     outer_parent = state.parentType
-    state.parentType = "paragraph"  # use paragraph to match terminatorRules
-
-    level = 0
-    marker = ""
-    next_line = start_line + 1
-    # lheading's walk, line by line until an empty one or the end
-    while next_line < end_line and not state.isEmpty(next_line):
-        # a code block normally, but after a paragraph a lazy continuation, whatever it holds
-        if state.sCount[next_line] - state.blkIndent > 3:
-            next_line += 1
-            continue
-        if state.sCount[next_line] >= state.blkIndent:  # an underline?
-            position = state.bMarks[next_line] + state.tShift[next_line]
-            maximum = state.eMarks[next_line]
-            if position < maximum:
-                marker = state.src[position]
-                if marker in ("-", "="):
-                    position = state.skipSpaces(state.skipCharsStr(position, marker))
-                    if position >= maximum:
-                        level = 1 if marker == "=" else 2
-                        break
-        if state.sCount[next_line] < 0:  # blockquote quirk: that rule checked the line already
-            next_line += 1
-            continue
-        if open_block(terminators, state, next_line, end_line, True):  # (a block that ends a paragraph)
-            break
-        next_line += 1
-
-    if level:
+    state.parentType = "paragraph"  # (lheading asks the paragraph's terminators)
+    next_line, marker = _paragraph_end(state, start_line, end_line, underlined=True)
+    if marker:
+        level = 1 if marker == "=" else 2
         content = md_trim(state.getLines(start_line, next_line, state.blkIndent, False))
         state.line = next_line + 1
         token = state.push("heading_open", "h" + str(level), 1)
@@ -117,26 +90,42 @@ def setext_heading_or_paragraph(state: BlockState, start_line: int, end_line: in
 def paragraph(state: BlockState, start_line: int, end_line: int, silent: bool) -> bool:
     """markdown-it's ``paragraph``: the lines up to an empty one, the end of the source, or a line
     that opens a block that ends a paragraph (whatever ``end_line`` says)."""
-    terminators = state.parser.paragraph_chains
-    next_line = start_line + 1
-    end_line = state.lineMax
     outer_parent = state.parentType
     state.parentType = "paragraph"
-    while next_line < end_line:
-        if state.isEmpty(next_line):
-            break
-        # a code block normally, but after a paragraph a lazy continuation, whatever it holds
-        if state.sCount[next_line] - state.blkIndent > 3 or state.sCount[next_line] < 0:  # (< 0: blockquote quirk)
-            next_line += 1
-            continue
-        if open_block(terminators, state, next_line, end_line, True):
-            break
-        next_line += 1
+    next_line, _ = _paragraph_end(state, start_line, state.lineMax, underlined=False)
     content = md_trim(state.getLines(start_line, next_line, state.blkIndent, False))
     state.line = next_line
     push_paragraph(state, start_line, next_line, content)
     state.parentType = outer_parent
     return True
+
+
+def _paragraph_end(state: BlockState, start_line: int, end_line: int, underlined: bool) -> tuple[int, str]:
+    """The walk of ``lheading`` (``underlined``) and ``paragraph``: the line after the paragraph
+    that starts at ``start_line`` (an empty line, ``end_line``, or a line that opens a block that
+    ends a paragraph), and with ``underlined`` the setext underline's marker if a line of ``=`` or
+    ``-`` ends it there ("" if none)."""
+    terminators = state.parser.paragraph_chains
+    s_count = state.sCount
+    next_line = start_line + 1
+    while next_line < end_line and not state.isEmpty(next_line):
+        # a code block normally, but after a paragraph a lazy continuation, whatever it holds
+        if s_count[next_line] - state.blkIndent > 3:
+            next_line += 1
+            continue
+        if underlined and s_count[next_line] >= state.blkIndent:
+            position = state.bMarks[next_line] + state.tShift[next_line]
+            maximum = state.eMarks[next_line]
+            marker = state.src[position:position + 1]
+            if marker in ("-", "=") and state.skipSpaces(state.skipCharsStr(position, marker)) >= maximum:
+                return next_line, marker
+        if s_count[next_line] < 0:  # blockquote quirk: that rule checked the line already
+            next_line += 1
+            continue
+        if open_block(terminators, state, next_line, end_line, True):
+            break
+        next_line += 1
+    return next_line, ""
 
 
 def push_paragraph(state: BlockState, start_line: int, end_line: int, content: str) -> None:

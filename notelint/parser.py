@@ -12,9 +12,10 @@ on random lines.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from notelint.atx_headings import atx_heading
 from notelint.block_rules import blockquote, code, fence, hr, html_block, reference, table
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from markdown_it.token import Token as InlineToken
 
     from notelint.paragraphs import BlockRule, Chains, RuleChoice
+
+Parsed = TypeVar("Parsed")
 
 # markdown-it's block rules in its order: name, rule, the characters a line must open with for
 # the rule to open a block there (after its indentation; None: any), and the chains that ask the
@@ -59,9 +62,8 @@ class BlockParser:
     main_chains: Chains
     paragraph_chains: Chains
     list_chains: Chains
-    # chains asked rarely, rule by rule in markdown-it's order
-    blockquote_terminators: tuple[BlockRule, ...]
-    reference_terminators: tuple[BlockRule, ...]
+    blockquote_chains: Chains
+    reference_chains: Chains
     # the characters some rule other than table, code and paragraph can open a block with
     opening_characters: frozenset[str]
 
@@ -69,8 +71,8 @@ class BlockParser:
         self.main_chains = _by_first_character(_RULES)
         self.paragraph_chains = _by_first_character(_chain("paragraph"))
         self.list_chains = _by_first_character(_chain("list"))
-        self.blockquote_terminators = tuple(rule for _, rule, _, _ in _chain("blockquote"))
-        self.reference_terminators = tuple(rule for _, rule, _, _ in _chain("reference"))
+        self.blockquote_chains = _by_first_character(_chain("blockquote"))
+        self.reference_chains = _by_first_character(_chain("reference"))
         self.opening_characters = frozenset("".join(characters for _, _, characters, _ in _RULES if characters))
 
     def parse(self, source: str) -> tuple[list[Token], dict[str, Any]]:
@@ -150,18 +152,20 @@ def _normalized(source: str) -> str:
 def parse_blocks(source: str) -> tuple[list[Token], dict[str, Any]]:
     """The block tokens of ``source`` with the children of their ``inline`` tokens not parsed
     yet, and the environment (link reference definitions) that :func:`parse_inline` needs."""
-    source = _normalized(source)
-    parser = block_parser()
+    return _with_line_break_on_index_error(block_parser().parse, _normalized(source))
+
+
+def _with_line_break_on_index_error(parse: Callable[[str], Parsed], source: str) -> Parsed:
+    """``parse(source)``. markdown-it-py's block rules index past the end of a source whose last
+    line has no line break and ends a quote or a list in a quote (``> - <!--`` then ``>``: an
+    IndexError; upstream issues 185, 204, 415): such a source is parsed with a line break added,
+    which gives its lines the same blocks (the ported rules follow markdown-it-py's)."""
     try:
-        return parser.parse(source)
+        return parse(source)
     except IndexError:
-        # markdown-it-py's rules index past the end of a source whose last line has no line
-        # break and ends a quote or a list in a quote (``> - <!--`` then ``>``: upstream issues
-        # 185, 204, 415); such a source is parsed with a line break added, which gives its lines
-        # the same blocks (and the ported rules do as markdown-it-py's)
         if source.endswith("\n"):
             raise
-        return parser.parse(source + "\n")
+        return parse(source + "\n")
 
 
 # -- markdown-it-py: inline content, whole parses, rendering -----------------------------------------
@@ -202,13 +206,7 @@ def parse_inline(token: Token, env: dict[str, Any]) -> None:
 def parse(source: str) -> list[InlineToken]:
     """markdown-it-py's own full parse of ``source`` (for the safety checks that compare code
     before and after fixing)."""
-    parser = markdown_parser()
-    try:
-        return parser.parse(source)
-    except IndexError:  # (see parse_blocks)
-        if source.endswith("\n"):
-            raise
-        return parser.parse(source + "\n")
+    return _with_line_break_on_index_error(markdown_parser().parse, source)
 
 
 def code_contents(source: str) -> list[tuple[str, str]]:

@@ -307,7 +307,8 @@ class Runner:
             settings_key = self.settings_key(path) if self.cache is not None else self._settings_memo_key(path)
         except ConfigError:
             return
-        if not self._has_judged_findings(report, path, settings_key):
+        judged_codes = self._judged_codes_of(path, settings_key)
+        if not report.uses_any(judged_codes):
             return
         from notelint.project import apply_judges
 
@@ -332,7 +333,7 @@ class Runner:
         # the findings the judges see, with their positions (rows from a worker or the cache:
         # only the judged rules' findings are built)
         if isinstance(report.found, StoredFindings):
-            judged = report.found.build_of(self._judged_codes[settings_key])
+            judged = report.found.build_of(judged_codes)
         else:
             judged = list(enumerate(report.found))
         kept = {id(finding) for finding in apply_judges([finding for _, finding in judged], text, rules, project)}
@@ -341,10 +342,10 @@ class Runner:
             self.cache.put_fact(settings_key, verdict_key, {"stamp": project.stamp(), "dropped": dropped_numbers})
         report.drop(set(dropped_numbers))
 
-    def _has_judged_findings(self, report: FileReport, path: Path, key: str) -> bool:
-        """Whether a rule with a judge made one of the findings (``key``: the note's settings key);
-        the codes of such rules are kept in the cache, so a warm run with findings does not load
-        the rules to find out."""
+    def _judged_codes_of(self, path: Path, key: str) -> frozenset[str]:
+        """The codes of the note's rules that have a judge (``key``: the note's settings key);
+        they are kept in the cache, so a warm run with findings does not load the rules to find
+        out."""
         codes = self._judged_codes.get(key)
         if codes is None:
             stored = self.cache.get_fact(key, "judged-codes") if self.cache is not None else None
@@ -356,12 +357,12 @@ class Runner:
                 try:
                     rules = self.ruleset_for(path).rules
                 except (ConfigError, PluginError):
-                    return False
+                    return frozenset()
                 codes = frozenset(rule.code for rule, _ in rules if judge_of(rule) is not None)
                 if self.cache is not None:
                     self.cache.put_fact(key, "judged-codes", sorted(codes))
             self._judged_codes[key] = codes
-        return report.uses_any(codes)
+        return codes
 
     def _from_cache(self, target: Target, digest: str) -> FileReport | None:
         """The report of a file whose content (``digest``) the cache knows, its findings unbuilt."""
