@@ -51,7 +51,8 @@ class Token:
     block: bool
     hidden: bool
 
-    def __init__(self, type: str, tag: str, nesting: int) -> None:  # noqa: A002 (markdown-it's name)
+    # (defaults: the compiled build's ``Token.__new__``, which ``push`` calls, runs ``__init__``)
+    def __init__(self, type: str = "", tag: str = "", nesting: int = 0) -> None:  # noqa: A002 (markdown-it's name)
         self.type = type
         self.tag = tag
         self.nesting = nesting
@@ -76,7 +77,7 @@ class Token:
     def as_dict(self) -> dict[str, Any]:
         """The fields, as markdown-it-py's ``Token.as_dict()`` gives them (attributes as a list of
         pairs or None, children as dictionaries)."""
-        fields = {name: getattr(self, name) for name in self.__slots__}
+        fields = {name: getattr(self, name) for name in _FIELDS}
         fields["attrs"] = [list(pair) for pair in self.attrs.items()] or None
         if self.children is not None:
             fields["children"] = [child.as_dict() for child in self.children]
@@ -87,6 +88,9 @@ class Token:
 
 
 _new_token = Token.__new__
+# (the compiled build's Token has no ``__slots__`` attribute)
+_FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup", "info", "meta",
+           "block", "hidden")
 
 
 class BlockState:
