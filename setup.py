@@ -1,7 +1,7 @@
 """Build notelint, its block parser compiled to C by mypyc where this machine can.
 
 Everything else is in pyproject.toml.  The modules in ``COMPILED`` (the block parser and the
-scanners every check runs) are plain, type-checked Python; mypyc turns them into C extensions
+helpers of the rules that every check runs most) are plain, type-checked Python; mypyc turns them into C extensions
 that parse a note about three times as fast, as black and mypy ship themselves.  The ``.py``
 files are installed too, and Python prefers the extension next to them.
 
@@ -18,6 +18,7 @@ The build stays pure Python, with the same behaviour, when:
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 
 from setuptools import setup
@@ -32,7 +33,14 @@ COMPILED = [
     "notelint/atx_headings.py",
     "notelint/spans.py",
     "notelint/zones.py",
+    # helpers of the built-in rules (rules/ installs as notelint.rules)
+    "rules/markdown/lists.py",
+    "rules/math/scanner.py",
+    "rules/typos/words.py",
 ]
+# mypyc names a module after its place in the tree: it compiles copies of notelint/ and rules/
+# laid out as installed (rules/ as notelint/rules/)
+STAGE = os.path.join("build", "mypyc-src")
 
 
 def _warn(message: str) -> None:
@@ -56,10 +64,22 @@ def _extensions() -> list[object]:
         return []
     try:
         # (the build environment has none of notelint's dependencies: their types are Any)
-        return list(mypycify(["--ignore-missing-imports", *COMPILED], opt_level="3", group_name="notelint"))
+        # (only the compiled modules must type-check: the others are read for their types)
+        options = ["--ignore-missing-imports", "--follow-imports=silent"]
+        return list(mypycify([*options, *_staged(COMPILED)], opt_level="3", group_name="notelint"))
     except (Exception, SystemExit) as error:  # mypyc exits on a type error
         _warn(f"mypyc could not compile the parser ({error})")
         return []
+
+
+def _staged(paths: list[str]) -> list[str]:
+    """``paths`` in a copy of the sources laid out as installed (see ``STAGE``)."""
+    shutil.rmtree(STAGE, ignore_errors=True)
+    skipped = shutil.ignore_patterns("__pycache__", "*.so", "*.pyd")
+    shutil.copytree("notelint", os.path.join(STAGE, "notelint"), ignore=skipped)
+    shutil.copytree("rules", os.path.join(STAGE, "notelint", "rules"), ignore=skipped)
+    return [os.path.join(STAGE, "notelint", path) if path.startswith("rules/") else os.path.join(STAGE, path)
+            for path in paths]
 
 
 class BuildAllOrNone(build_ext):

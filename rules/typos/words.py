@@ -317,8 +317,10 @@ class ProseVocabulary(NamedTuple):
                     match = _RUN.match(masked, position)
                     if match is not None and match.end() == position + len(run):
                         found.append((position, run))
-                    # (no whole run starts inside the run characters from here on)
-                    position = masked.find(run, _RUN_CHARACTERS.match(masked, position).end())
+                    # (no whole run starts inside the run characters from here on; the pattern
+                    # always matches, if only the empty text)
+                    characters = _RUN_CHARACTERS.match(masked, position)
+                    position = masked.find(run, characters.end() if characters else position + 1)
             found.sort()
         else:  # many runs: one pass over all (linear whatever the number of words)
             found = [(match.start(), run) for match in _RUN.finditer(masked) if (run := match.group()) in wanted]
