@@ -34,20 +34,20 @@ class Token:
     """A block token, as markdown-it-py's ``Token`` (the fields rules read; ``children`` of an
     ``inline`` token are markdown-it-py's own tokens, parsed on demand)."""
 
-    __slots__ = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup", "info",
-                 "meta", "block", "hidden")
+    __slots__ = ("type", "tag", "nesting", "_attrs", "map", "level", "children", "content", "markup", "info",
+                 "_meta", "block", "hidden")
 
     type: str
     tag: str
     nesting: int
-    attrs: dict[str, str | int | float]
+    _attrs: dict[str, str | int | float] | None  # (made on first use: most tokens never have any)
     map: list[int] | None
     level: int
     children: list[Any] | None
     content: str
     markup: str
     info: str
-    meta: dict[Any, Any]
+    _meta: dict[Any, Any] | None  # (made on first use, as ``_attrs``)
     block: bool
     hidden: bool
 
@@ -56,14 +56,38 @@ class Token:
         self.type = type
         self.tag = tag
         self.nesting = nesting
-        self.attrs = {}
+        self._attrs = None
         self.map = None
         self.level = 0
         self.children = None
         self.content = self.markup = self.info = ""
-        self.meta = {}
+        self._meta = None
         self.block = False
         self.hidden = False
+
+    @property
+    def attrs(self) -> dict[str, str | int | float]:
+        """The HTML attributes (a dictionary of the token's own, made when first asked for)."""
+        attrs = self._attrs
+        if attrs is None:
+            attrs = self._attrs = {}
+        return attrs
+
+    @attrs.setter
+    def attrs(self, value: dict[str, str | int | float]) -> None:
+        self._attrs = value
+
+    @property
+    def meta(self) -> dict[Any, Any]:
+        """A rule's or plugin's data (a dictionary of the token's own, made when first asked for)."""
+        meta = self._meta
+        if meta is None:
+            meta = self._meta = {}
+        return meta
+
+    @meta.setter
+    def meta(self, value: dict[Any, Any]) -> None:
+        self._meta = value
 
     def attrGet(self, name: str) -> str | int | float | None:  # noqa: N802 (markdown-it's name)
         return self.attrs.get(name)
@@ -119,11 +143,11 @@ class BlockState:
         token.type = ttype
         token.tag = tag
         token.nesting = nesting
-        token.attrs = {}
+        token._attrs = None
         token.map = None
         token.children = None
         token.content = token.markup = token.info = ""
-        token.meta = {}
+        token._meta = None
         token.block = True
         token.hidden = False
         if nesting < 0:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -55,6 +55,7 @@ class Project:
     root: Path
     finder: ConfigFinder
     _notes: frozenset[str] | None
+    _known: Mapping[str, bytes]  # notes' bytes the run already read, by absolute path (not read again)
     _data: list[bytes] | None  # the notes' bytes, in the order of their paths
     _ascii_folded: list[bytes] | None  # the same, ASCII case-folded (see ascii_folded)
     _texts: dict[int, str]  # case-folded texts, by number, those asked so far
@@ -68,10 +69,12 @@ class Project:
         root: Path,
         finder: ConfigFinder,
         notes: frozenset[str] | None = None,
+        known: Mapping[str, bytes] | None = None,
     ) -> None:
         self.root = root
         self.finder = finder
         self._notes = notes
+        self._known = {} if known is None else known
         self._data = None
         self._ascii_folded = None
         self._texts = {}
@@ -163,7 +166,12 @@ class Project:
     def _read(self) -> list[bytes]:
         if self._data is None:
             data = []
+            known = self._known
             for path in sorted(self.notes()):
+                read = known.get(path)
+                if read is not None:
+                    data.append(read)
+                    continue
                 try:
                     data.append(Path(path).read_bytes())
                 except OSError:
@@ -219,22 +227,25 @@ class Projects:
 
     finder: ConfigFinder
     walked: dict[str, frozenset[str]]
+    known: Mapping[str, bytes]
     _by_root: dict[Path, Project]
 
     def __init__(
         self,
         finder: ConfigFinder,
         walked: dict[str, frozenset[str]] | None = None,
+        known: Mapping[str, bytes] | None = None,
     ) -> None:
         self.finder = finder
         self.walked = {} if walked is None else walked
+        self.known = {} if known is None else known
         self._by_root = {}
 
     def for_root(self, root: Path) -> Project:
         root = Path(os.path.abspath(root))
         project = self._by_root.get(root)
         if project is None:
-            project = self._by_root[root] = Project(root, self.finder, self.walked.get(str(root)))
+            project = self._by_root[root] = Project(root, self.finder, self.walked.get(str(root)), self.known)
         return project
 
 

@@ -130,6 +130,9 @@ class Runner:
     _projects: Projects | None
     _project_of_folder: dict[str, Project]
     _judged_codes: dict[str, frozenset[str]]
+    # the bytes of the notes this run read, by absolute path, while they are what is on disk (a
+    # run that writes no fixes): the projects judges read take them instead of reading again
+    _checked_bytes: dict[str, bytes]
 
     def __init__(
         self,
@@ -150,6 +153,7 @@ class Runner:
         self._projects = None
         self._project_of_folder = {}
         self._judged_codes = {}
+        self._checked_bytes = {}
 
     # -- rules ---------------------------------------------------------------------------------
 
@@ -241,6 +245,8 @@ class Runner:
                 )
                 tick(1)
                 continue
+            if not self.options.changes_files:
+                self._checked_bytes[os.path.abspath(target.path)] = data
             digest = content_hash(data) if self.cache is not None else ""
             cached = self._from_cache(target, digest)
             if cached is not None:
@@ -286,7 +292,7 @@ class Runner:
         if known is not None:
             return known
         if self._projects is None:
-            self._projects = Projects(self.finder, self.walked)
+            self._projects = Projects(self.finder, self.walked, self._checked_bytes)
         config = self.finder.for_path(path)
         project = self._projects.for_root(project_root(path, config.source, config.root))
         self._project_of_folder[folder] = project
@@ -297,6 +303,7 @@ class Runner:
         as the editor server, calls this when notes change on disk)."""
         self._projects = None
         self._project_of_folder = {}
+        self._checked_bytes.clear()
 
     def judge(self, report: FileReport, path: Path, data: bytes, digest: str = "") -> None:
         """Let the judges of the note's rules drop findings (``data``: the bytes checked;

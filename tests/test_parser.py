@@ -150,3 +150,19 @@ def test_a_note_ending_in_a_quote_line_without_a_line_break_is_parsed_and_checke
     fixed = run_notelint("check", "--no-cache", "--fix", str(note), cwd=tmp_path)
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert note.read_text() == text + "\n"
+
+
+def test_each_token_has_attributes_and_meta_of_its_own() -> None:
+    """``attrs`` and ``meta`` are made when first asked for: a plugin that writes into one
+    token's changes no other token's."""
+    parsed = parse_blocks("- a\n- b\n\n3. c\n")[0]
+    first, second = [token for token in parsed if token.type == "list_item_open"][:2]
+    first.attrs["class"] = "done"
+    first.meta["seen"] = True
+    assert second.attrs == {} and second.meta == {}
+    assert first.attrGet("class") == "done" and second.attrGet("class") is None
+    second.attrSet("id", "x")
+    assert first.attrItems() == [("class", "done")] and second.attrItems() == [("id", "x")]
+    ordered = next(token for token in parsed if token.type == "ordered_list_open")
+    assert ordered.attrs == {"start": 3}
+    assert parsed[0].as_dict()["attrs"] is None and first.as_dict()["attrs"] == [["class", "done"]]

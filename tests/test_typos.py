@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -428,6 +429,35 @@ def test_worker_processes_judge_alike(tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert all((notes / f"talk-{number}.md").read_text() == f"# Talk {number}\n\n{JARGON}" for number in range(3))
     assert "Transformer" in (notes / "typo.md").read_text()
+
+
+def test_a_run_reads_each_note_once_and_judges_with_the_bytes_it_checked(tmp_path: Path, monkeypatch) -> None:
+    """The judge's project takes the notes' bytes the run already read; a note outside the
+    run's files (here: the project's other talks, for a one-file run) is read by the project."""
+    import pathlib
+
+    from notelint.commands import run_check
+    from notelint.cli import plain_check
+
+    notes = vocabulary_project(tmp_path, 3)
+    reads: list[str] = []
+    read_bytes = pathlib.Path.read_bytes
+
+    def counted(path: pathlib.Path) -> bytes:
+        if path.suffix == ".md":
+            reads.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", counted)
+    monkeypatch.chdir(tmp_path)
+    for arguments in (["notes"], ["notes/typo.md"]):
+        reads.clear()
+        namespace = plain_check(["--no-cache", "--jobs", "1", "--output-format", "concise", *arguments])
+        assert namespace is not None
+        out = io.StringIO()
+        assert run_check(namespace, out, io.StringIO()) == 1
+        assert "Transofromer" in out.getvalue() and "backprop" not in out.getvalue()
+        assert sorted(reads) == ["talk-0.md", "talk-1.md", "talk-2.md", "typo.md"]
 
 
 def test_excluded_notes_do_not_count(tmp_path: Path) -> None:
