@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Container
 
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
@@ -86,6 +87,7 @@ class BuildAllOrNone(build_ext):
     """Build every extension or none: a module without its shared runtime would not import."""
 
     def run(self) -> None:
+        self._remove_built(keep=set(self.get_outputs()))  # (of modules no longer compiled)
         try:
             super().run()
         except Exception as error:  # noqa: BLE001 (any compiler or linker failure)
@@ -93,11 +95,12 @@ class BuildAllOrNone(build_ext):
             self.extensions = []
             self._remove_built()
 
-    def _remove_built(self) -> None:
+    def _remove_built(self, keep: Container[str] = ()) -> None:
         for root, _, files in os.walk(self.build_lib):
             for name in files:
-                if name.endswith((".so", ".pyd")):
-                    os.remove(os.path.join(root, name))
+                path = os.path.join(root, name)
+                if name.endswith((".so", ".pyd")) and path not in keep:
+                    os.remove(path)
 
 
 setup(ext_modules=_extensions(), cmdclass={"build_ext": BuildAllOrNone})

@@ -165,8 +165,16 @@ def run() -> int:
     the process ends, so that the interpreter's last collection does not scan them either.
     ruamel.yaml's warnings (an anchor defined twice, legal YAML) are not shown: a note's
     problems are reported as findings, and a traceback-like warning on stderr is none.
-    A caller of :func:`main` in its own process is left alone."""
+    A caller of :func:`main` in its own process is left alone.
+
+    Once the output is flushed, the process ends at once (``os._exit``), without the
+    interpreter's tear-down, which frees every module, rule and table one by one: about 2 ms of
+    a 60 ms one-note run.  Nothing is left to do by then: files are written and closed, the
+    cache is saved and the worker processes have ended; notelint registers no exit handlers.
+    When the output cannot be flushed (a closed pipe), the interpreter ends as usual and
+    reports it."""
     import gc
+    import os
     import warnings
 
     warnings.filterwarnings("ignore", module=r"ruamel\.yaml")
@@ -175,7 +183,12 @@ def run() -> int:
         code = main()
     finally:
         gc.freeze()
-    return code
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):  # (no stream, a closed one or a closed pipe)
+        return code
+    os._exit(code)
 
 
 def _default_registry():  # type: ignore[no-untyped-def]

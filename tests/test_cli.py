@@ -7,6 +7,8 @@ import contextlib
 import io
 import json
 import shutil
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -430,3 +432,20 @@ def test_a_typo_flows_through_the_whole_pipeline(write_note, tmp_path: Path) -> 
     result = run_notelint("--fix", note)
     assert result.returncode == 0 and "1 fixed, 0 remaining" in result.stdout
     assert note.read_text() == "the results were separate\n"
+
+
+def test_the_whole_report_arrives_before_the_process_ends(tmp_path: Path) -> None:
+    """The command ends without the interpreter's tear-down once its output is flushed: a long
+    report through a pipe and into a file arrives whole, with the exit code."""
+    for number in range(150):
+        (tmp_path / f"note-{number:03}.md").write_text("- item \n- item\nGlued paragraph\n" * 4)
+    piped = run_notelint("check", "--no-cache", "--output-format", "json", ".", cwd=tmp_path)
+    assert piped.returncode == 1, piped.stderr
+    findings = json.loads(piped.stdout)
+    assert len(findings) >= 150 * 8
+    with open(tmp_path / "report.txt", "w") as report:
+        written = subprocess.run([sys.executable, "-P", "-m", "notelint", "check", "--no-cache", "."],
+                                 cwd=tmp_path, stdout=report, stderr=subprocess.PIPE, check=False)
+    assert written.returncode == 1, written.stderr
+    lines = (tmp_path / "report.txt").read_text().splitlines()
+    assert len(lines) >= len(findings) and lines[-2].startswith(f"Found {len(findings)} problems")

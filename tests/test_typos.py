@@ -501,17 +501,18 @@ def test_vocabulary_min_notes_option(tmp_path: Path) -> None:
 
 
 OPENED_NOTES = (
-    "import runpy, sys\n"
+    "import sys\n"
     "opened = []\n"
     "def record(event, args):\n"
     "    if event == 'open' and isinstance(args[0], str) and args[0].endswith('.md'):\n"
     "        opened.append(args[0].rsplit('/', 1)[-1])\n"
     "sys.addaudithook(record)\n"
-    "sys.argv = ['notelint', *sys.argv[1:]]\n"
+    "import notelint.cli\n"  # (main, not run: the command ends its process when done)
     "try:\n"
-    "    runpy.run_module('notelint', run_name='__main__')\n"
+    "    code = notelint.cli.main(sys.argv[1:])\n"
     "finally:\n"
     "    sys.stderr.write('OPENED ' + ' '.join(sorted(set(opened))) + '\\n')\n"
+    "sys.exit(code)\n"
 )
 
 

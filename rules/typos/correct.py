@@ -72,7 +72,7 @@ PREFIXES = frozenset(
 
 def stems(word: str) -> set[str]:
     """Possible English stems of a word with a common ending: pars|eable, commit|t|ish, retri|able."""
-    found = set()
+    found: set[str] = set()
     if word.endswith("y") and len(word) > 4 and not word.endswith("ly"):
         found.update((word[:-1], word[:-1] + "e"))  # truthy, falsy, noisy
     for suffix in (*VOWEL_SUFFIXES, *CONSONANT_SUFFIXES, "es"):

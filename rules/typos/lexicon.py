@@ -113,7 +113,7 @@ def _sources() -> list[Path]:
     """The data files the cache is compiled from, found without importing their packages."""
     from importlib.util import find_spec
 
-    found = []
+    found: list[Path] = []
     for package, names in (
         ("codespell_lib", ("dictionary.txt",)),
         ("wordfreq", ("large_en.msgpack.gz", "large_de.msgpack.gz")),
@@ -314,9 +314,9 @@ def build(path: Path) -> None:
     entries = dict(_codespell_entries(codespell))
     for key, entry in sorted(entries.items()):
         en, de = rows.get(key, (0, 0))
-        german = de >= GERMAN_ZIPF * 100 or (de > 0 and de > en)
+        is_german = de >= GERMAN_ZIPF * 100 or (de > 0 and de > en)
         index.append((word_hash(key) >> 24) << 24 | len(records))
-        records += f"{key}\t{chr(10).join(entry.corrections)}\t{int(entry.fixable)}{int(german)}\0".encode()
+        records += f"{key}\t{chr(10).join(entry.corrections)}\t{int(entry.fixable)}{int(is_german)}\0".encode()
     misspelling_bitmap = bytearray(1 << (MISSPELLING_BITS - 3))
     for key in entries:
         bit = crc32(key.encode()) & ((1 << MISSPELLING_BITS) - 1)
@@ -405,7 +405,7 @@ def remove_stale(folder: Path, current: Path, keep: int = KEEP_FILES) -> list[Pa
     Returns what was removed; a file that cannot be removed is left."""
     import time
 
-    removed = []
+    removed: list[Path] = []
     prefix = f"typos-v{SCHEMA}-"
     same_schema = []
     try:
@@ -458,7 +458,7 @@ class Lexicon:
 
         def section(number: int, kind: str = "B") -> memoryview:
             offset, length = layout[2 * number], layout[2 * number + 1]
-            return view[offset : offset + length].cast(kind)
+            return view[offset : offset + length].cast(kind)  # type: ignore[call-overload]
 
         self._word_offsets = section(0, "I")
         self._word_high = section(1, "I")
