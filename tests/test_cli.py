@@ -449,3 +449,17 @@ def test_the_whole_report_arrives_before_the_process_ends(tmp_path: Path) -> Non
     assert written.returncode == 1, written.stderr
     lines = (tmp_path / "report.txt").read_text().splitlines()
     assert len(lines) >= len(findings) and lines[-2].startswith(f"Found {len(findings)} problems")
+
+
+def test_a_profiler_around_the_command_still_writes_its_report(tmp_path: Path) -> None:
+    """The command ends its process early only when nothing waits for the exit: a profiler's
+    report (written at exit) is still written."""
+    (tmp_path / "note.md").write_text("# Note\n\n- item \n")
+    profile = tmp_path / "run.prof"
+    completed = subprocess.run(
+        [sys.executable, "-P", "-m", "cProfile", "-o", str(profile), "-m", "notelint", "check", "--no-cache",
+         "note.md"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )
+    assert "NL003" in completed.stdout, completed.stderr  # (cProfile itself exits 0)
+    assert profile.is_file() and profile.stat().st_size > 0
