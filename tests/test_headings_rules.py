@@ -235,6 +235,20 @@ def test_empty_section_without_fix_when_the_blank_line_would_join_a_fence_never_
     assert violation.fix is not None and [edit.content for edit in violation.fix.edits] == ["\n"]
 
 
+def test_empty_sections_removed_together_do_not_leave_a_blank_line_to_a_fence_never_closed() -> None:
+    """The heading above is removed in the same pass: the blank line this removal leaves would
+    follow the fence its list item ends, and become its content (found by tools/fuzz_fixes.py:
+    the verifier refused the fix, an internal error). The heading is removed in a later pass."""
+    text = "* ```\n##\n##\ni\n-"
+    rule = BY_CODE["NL201"]
+    fixes = [violation.fix for violation in rule.check(Document("note.md", text), rule.options_model())]
+    assert [fix is not None for fix in fixes] == [True, False, True]
+    assert fixed("NL201", text) == "* ```\n"
+    completed_text = text.replace("```", "a")  # without the fence, the blank line keeps the text apart
+    assert [violation.fix is not None for violation in rule.check(Document("note.md", completed_text),
+                                                                   rule.options_model())] == [True, True, True]
+
+
 def test_empty_sections_cascade_under_unsafe_fixes() -> None:
     assert fixed("NL201", "# Montag\n## Talk\n- x\n# Lectures/Orals\n# Posters\n") == "# Montag\n## Talk\n- x\n"
 

@@ -130,12 +130,20 @@ def empty_section(document: Document, options: OutlineOptions) -> Iterator[Viola
         found.append((heading, what, removal))
     # the headings whose removal leaves a blank line, by last line
     leaving_blank = {heading.last_line for heading, _, removal in found if removal is not None and removal.content}
+    # where the run of removals each removal belongs to begins (a removal that begins where the
+    # one above ends continues its run): the line above it is what the text below meets
+    run_start: dict[int, int] = {}
     for heading, what, removal in reversed(found):
         fix = None
         if removal is not None:
+            run_start[removal.end] = begins = run_start.get(removal.start, removal.start)
+            above = document.position(begins).line - 1
             if removal.content and heading.line - 1 in leaving_blank:
                 # the removed heading right above leaves a blank line already
                 removal = Edit.delete(removal.start, removal.end)
+            if removal.content and above in document.open_fence_lines:
+                removal = None  # the blank line would become part of a fence its container ends
+        if removal is not None:
             fix = Fix.unsafe("Delete the empty section", removal)
         start, end = document.offset(heading.line), document.index.line_end(heading.last_line)
         yield Violation(start, end, f"Empty section: the heading is followed directly by {what}", fix)
