@@ -51,8 +51,7 @@ class Token:
     block: bool
     hidden: bool
 
-    # (defaults: the compiled build's ``Token.__new__``, which ``push`` calls, runs ``__init__``)
-    def __init__(self, type: str = "", tag: str = "", nesting: int = 0) -> None:  # noqa: A002 (markdown-it's name)
+    def __init__(self, type: str, tag: str, nesting: int) -> None:  # noqa: A002 (markdown-it's name)
         self.type = type
         self.tag = tag
         self.nesting = nesting
@@ -111,7 +110,6 @@ class Token:
         return f"Token(type={self.type!r}, tag={self.tag!r}, nesting={self.nesting}, map={self.map})"
 
 
-_new_token = Token.__new__
 # (the compiled build's Token has no ``__slots__`` attribute)
 _FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup", "info", "meta",
            "block", "hidden")
@@ -138,18 +136,8 @@ class BlockState:
         self.level = 0
 
     def push(self, ttype: str, tag: str, nesting: int) -> Token:
-        # (the fields Token.__init__ sets, set here without calling it: 1.5% of a check, measured)
-        token = _new_token(Token)
-        token.type = ttype
-        token.tag = tag
-        token.nesting = nesting
-        token._attrs = None
-        token.map = None
-        token.children = None
-        token.content = token.markup = token.info = ""
-        token._meta = None
+        token = Token(ttype, tag, nesting)
         token.block = True
-        token.hidden = False
         if nesting < 0:
             self.level -= 1  # closing tag
         token.level = self.level
